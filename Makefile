@@ -1,0 +1,64 @@
+# The book's commands. `make book` and `make test` are the two a newcomer needs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PY := .venv/bin/python
+VENV := .venv/.installed
+NODE := node_modules/.installed
+PORT ?= 8000
+NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
+
+.PHONY: help env book serve test live execute bench clean chromium
+
+help:
+	@echo "make book     build the site into _build/html (creates .venv if missing)"
+	@echo "make serve    serve the built site on http://127.0.0.1:$(PORT)/"
+	@echo "make test     run every test (installs Debian Chromium if missing)"
+	@echo "make live     open the notebooks in JupyterLab"
+	@echo "make execute  re-execute every notebook in place (the only way outputs are written)"
+	@echo "make bench    print the budgets of DESIGN.md"
+
+# The environment: every version pinned in requirements.txt, the rest fixed by the lock file.
+$(VENV): requirements.txt requirements-lock.txt pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+env: $(VENV)
+
+# Build from the committed, executed notebooks (execution is off); warnings are errors,
+# references nitpicky. A failed build leaves no site behind.
+book: $(VENV)
+	rm -rf _build/html
+	.venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet \
+	  || { rm -rf _build/html; echo "The book did not build: see the warnings above." >&2; exit 1; }
+	@echo "The site is in _build/html: open _build/html/index.html, or run 'make serve'."
+
+serve:
+	@test -d _build/html || { echo "No site yet: run 'make book' first." >&2; exit 1; }
+	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+live: $(VENV)
+	.venv/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. book/
+
+execute: $(VENV)
+	$(PY) tools/execute.py
+
+# Debian's Chromium for the browser tests; never a browser that a test tool downloads.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV) $(NODE) chromium
+	$(MAKE) --no-print-directory book
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q
+
+bench: $(VENV) $(NODE) chromium
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,116 @@
+"""Chart builders. Each returns a Chart: the figure, its alt text (which states the numbers
+drawn), and those numbers as text, so tests can check that the alt text carries them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matplotlib.patches import Polygon, Rectangle
+
+from . import fmt, stats
+from .style import BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+
+
+@dataclass
+class Chart:
+    fig: object
+    alt: str
+    numbers: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        missing = [n for n in self.numbers if n not in self.alt]
+        if missing:
+            raise ValueError(f"alt text leaves out numbers drawn on the chart: {missing}")
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a nested definition: its name and how many it counts."""
+
+    label: str
+    count: int
+
+
+def nesting_chart(levels: list[Level], *, title: str, unit: str = "offences") -> Chart:
+    """Each level drawn as a share of the level above: a full bar for the level above, the
+    part highlighted, and a funnel from the part to the next row, which starts full width."""
+    if len(levels) < 2:
+        raise ValueError("a nesting chart needs at least two levels")
+    fig = new_figure((7.0, 1.25 + 1.05 * len(levels)))
+    ax = fig.add_axes([0.02, 0.02, 0.96, 0.86])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.6, len(levels) - 0.4)
+    ax.axis("off")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    colours = [BLUE, ORANGE, VERMILLION, SKY]
+    numbers, sentences = [], []
+    bar_h = 0.36
+    for i, level in enumerate(levels):
+        y = len(levels) - 1 - i
+        if i == 0:
+            ax.add_patch(Rectangle((0, y - bar_h / 2), 1, bar_h, color=colours[0]))
+            label = f"{level.label}: {fmt.count(level.count)} {unit}"
+            numbers.append(fmt.count(level.count))
+            sentences.append(f"{level.label}: {fmt.count(level.count)} {unit} (the whole bar)")
+        else:
+            above = levels[i - 1]
+            part = stats.share(level.count, above.count)
+            shown = max(part, 0.004)  # keep a sliver visible
+            ax.add_patch(Rectangle((0, y - bar_h / 2), 1, bar_h, color=REST))
+            ax.add_patch(Rectangle((0, y - bar_h / 2), shown, bar_h, color=colours[i % len(colours)]))
+            pct = fmt.percent(part)
+            label = (f"{level.label}: {fmt.count(level.count)} = {pct} of "
+                     f"{fmt.lower_first(above.label)}")
+            numbers += [fmt.count(level.count), pct]
+            sentences.append(f"{level.label}: {fmt.count(level.count)}, which is {pct} of "
+                             f"{fmt.lower_first(above.label)}")
+        ax.text(0, y + bar_h / 2 + 0.07, label, va="bottom", ha="left", fontsize=10, color=TEXT)
+        if i + 1 < len(levels):
+            nxt = stats.share(levels[i + 1].count, level.count)
+            top, bottom = y - bar_h / 2, y - 1 + bar_h / 2 + 0.33
+            ax.add_patch(Polygon([(0, top), (max(nxt, 0.004), top), (1, bottom), (0, bottom)],
+                                 closed=True, color=REST, alpha=0.55, lw=0))
+    alt = (f"{title}. Nested bars: " + "; ".join(sentences) +
+           ". Each bar below stands for the highlighted part of the bar above, drawn full width.")
+    return Chart(fig, alt, numbers)
+
+
+@dataclass(frozen=True)
+class Slice:
+    label: str
+    weight: float
+    colour: str
+
+
+def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int = 40,
+               what: str = "recorded offences") -> Chart:
+    """`per` squares, split between the slices in proportion to their weights (whole squares,
+    largest remainder), filled row by row in the order given."""
+    counts = stats.largest_remainder({s.label: s.weight for s in slices}, per)
+    rows = -(-per // columns)
+    fig = new_figure((7.0, 4.1))
+    ax = fig.add_axes([0.02, 0.2, 0.96, 0.68])
+    ax.set_xlim(-0.6, columns - 0.4)
+    ax.set_ylim(rows - 0.4, -0.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    xs, ys, cs = [], [], []
+    index = 0
+    for s in slices:
+        for _ in range(counts[s.label]):
+            xs.append(index % columns)
+            ys.append(index // columns)
+            cs.append(s.colour)
+            index += 1
+    ax.scatter(xs, ys, c=cs, marker="s", s=38, linewidths=0)
+    handles = [Rectangle((0, 0), 1, 1, color=s.colour) for s in slices]
+    labels = [f"{s.label}: {counts[s.label]}" for s in slices]
+    fig.legend(handles, labels, loc="lower left", ncol=2, frameon=False, fontsize=9,
+               bbox_to_anchor=(0.02, 0.0), handlelength=1.0)
+    numbers = [str(counts[s.label]) for s in slices]
+    alt = (f"{title}. Icon array of {fmt.count(per)} squares, each one of every {fmt.count(per)} {what}: "
+           + "; ".join(f"{s.label}: {counts[s.label]}" for s in slices) + ".")
+    return Chart(fig, alt, numbers)
+
+
+__all__ = ["Chart", "Level", "Slice", "nesting_chart", "icon_array", "UNKNOWN"]

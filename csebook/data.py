@@ -1,0 +1,201 @@
+"""Load the data package, validating it on every load.
+
+Schema rules (types, required fields, allowed values, unique ids, foreign keys) come from
+data/datapackage.json and are checked with the frictionless library. The book's own
+consistency rules are checked here:
+
+* a figure's value_as_printed appears, word for word, in its quote;
+* the number in value_as_printed equals value (where the printed form has digits);
+* a part never exceeds the total it is part of, and shares its unit;
+* a percentage lies between 0 and 100.
+
+Any failure raises DataError naming the file, the row, the column and the rule.
+Rows are counted as in a spreadsheet: the header is line 1, the first data row is row 2.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import data_dir
+
+
+class DataError(ValueError):
+    """Bad input in the data package. The message names file, row, column and rule."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, rule: str):
+        self.file, self.row, self.column, self.rule = file, row, column, rule
+        where = [file]
+        if row is not None:
+            where.append(f"row {row}")
+        if column:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {rule}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure from one source, with its provenance."""
+
+    figure_id: str
+    statistic: str
+    value: float
+    value_as_printed: str
+    precision: str
+    unit: str
+    period: str
+    geography: str
+    part_of: str
+    source_id: str
+    location: str
+    quote: str
+    status: str
+    check_note: str
+
+    @property
+    def count(self) -> int:
+        """The value as a whole number (for counts)."""
+        if float(self.value) != int(self.value):
+            raise ValueError(f"{self.figure_id} is not a whole number: {self.value}")
+        return int(self.value)
+
+
+STATUS_LABELS = {
+    "read-primary": "read in the primary document",
+    "read-official-copy": "read in an official copy",
+    "secondary": "seen only in secondary reporting",
+}
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def printed_number(printed: str) -> float | None:
+    """The number a printed figure states: '115,489' -> 115489, 'around 4000' -> 4000,
+    '3.1 million' -> 3100000, 'Sixty-seven percent' -> 67. None if it states no number."""
+    text = printed.lower().replace(",", "")
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    if m:
+        number = float(m.group(0))
+    else:
+        words = re.findall(r"[a-z]+", text)
+        tens = [w for w in words if w in _WORD_NUMBERS]
+        if not tens:
+            return None
+        number = float(sum(_WORD_NUMBERS[w] for w in tens))
+    for word, factor in _MULTIPLIERS.items():
+        if re.search(rf"\b{word}\b", text):
+            number *= factor
+    return number
+
+
+class Package:
+    """The validated data package: tables as DataFrames, figures by id."""
+
+    def __init__(self, root: Path, tables: dict[str, pd.DataFrame]):
+        self.root = root
+        self.sources = tables["sources"]
+        self.figures = tables["figures"]
+        self.searches = tables["searches"]
+        self._figure_by_id = {
+            row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
+            for row in self.figures.itertuples()
+        }
+
+    def figure(self, figure_id: str) -> Figure:
+        try:
+            return self._figure_by_id[figure_id]
+        except KeyError:
+            raise KeyError(f"no figure '{figure_id}' in {self.root / 'figures.csv'}") from None
+
+    def source(self, source_id: str) -> pd.Series:
+        match = self.sources[self.sources.source_id == source_id]
+        if match.empty:
+            raise KeyError(f"no source '{source_id}' in {self.root / 'sources.csv'}")
+        return match.iloc[0]
+
+    def variants(self, statistic: str) -> pd.DataFrame:
+        """Every row reporting one statistic, one per source."""
+        return self.figures[self.figures.statistic == statistic]
+
+
+def _schema_errors(descriptor_path: Path) -> None:
+    """Validate types, required fields, enums, uniqueness and foreign keys with frictionless."""
+    from frictionless import Package as FrictionlessPackage
+
+    report = FrictionlessPackage(str(descriptor_path)).validate()
+    if report.valid:
+        return
+    for task in report.tasks:
+        for error in task.errors:
+            file = f"data/{Path(task.place).name}" if task.place else "data/datapackage.json"
+            row = getattr(error, "row_number", None)
+            column = getattr(error, "field_name", None)
+            if error.type == "foreign-key":
+                column = ", ".join(getattr(error, "field_names", []) or []) or column
+            raise DataError(file, row, column, f"{error.title} ({error.type}): {error.note}")
+
+
+def _read_tables(root: Path, descriptor: dict) -> dict[str, pd.DataFrame]:
+    tables = {}
+    for resource in descriptor["resources"]:
+        path = root / resource["path"]
+        types = {f["name"]: ("float64" if f["type"] == "number" else "string")
+                 for f in resource["schema"]["fields"]}
+        frame = pd.read_csv(path, dtype={k: v for k, v in types.items()}, keep_default_na=False,
+                            na_values={k: [""] for k, v in types.items() if v == "float64"})
+        frame.index = frame.index + 2  # spreadsheet rows: header is row 1
+        tables[resource["name"]] = frame
+    return tables
+
+
+def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
+    figures = tables["figures"]
+    file = "data/figures.csv"
+    by_id = figures.set_index("figure_id")
+    for row_number, row in figures.iterrows():
+        if row.value_as_printed not in row.quote:
+            raise DataError(file, row_number, "quote",
+                            f"the quote does not contain the value as printed ({row.value_as_printed!r})")
+        stated = printed_number(row.value_as_printed)
+        if stated is not None and abs(stated - row.value) > 1e-9 * max(1.0, abs(stated)):
+            raise DataError(file, row_number, "value",
+                            f"value {row.value:g} differs from the printed figure {row.value_as_printed!r} ({stated:g})")
+        if row.unit.startswith("percent") and not 0 <= row.value <= 100:
+            raise DataError(file, row_number, "value", f"a percentage must lie between 0 and 100, not {row.value:g}")
+        if row.part_of:
+            total = by_id.loc[row.part_of]
+            if total.unit != row.unit:
+                raise DataError(file, row_number, "part_of",
+                                f"part and total have different units ({row.unit!r} in {row.figure_id}, "
+                                f"{total.unit!r} in {row.part_of})")
+            if row.value > total.value:
+                raise DataError(file, row_number, "value",
+                                f"a part ({row.figure_id} = {row.value:g}) exceeds its total "
+                                f"({row.part_of} = {total.value:g})")
+
+
+def load_package(root: Path | str | None = None) -> Package:
+    """Load and validate the data package in `root` (default: the repository's data/)."""
+    root = Path(root) if root is not None else data_dir()
+    descriptor_path = root / "datapackage.json"
+    if not descriptor_path.exists():
+        raise DataError(str(descriptor_path), None, None, "the data package descriptor is missing")
+    try:
+        descriptor = json.loads(descriptor_path.read_text())
+    except json.JSONDecodeError as exc:
+        raise DataError(str(descriptor_path), exc.lineno, None, f"not valid JSON: {exc.msg}") from None
+    for resource in descriptor["resources"]:
+        if not (root / resource["path"]).exists():
+            raise DataError(f"data/{resource['path']}", None, None,
+                            f"the file named by resource '{resource['name']}' is missing")
+    _schema_errors(descriptor_path)
+    tables = _read_tables(root, descriptor)
+    _consistency_errors(tables)
+    return Package(root, tables)

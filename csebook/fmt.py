@@ -1,0 +1,36 @@
+"""Numbers as text, one way everywhere in the book."""
+from __future__ import annotations
+
+
+def count(n: float) -> str:
+    """A count with thousands separators: 115489 -> '115,489'."""
+    if float(n) != int(n):
+        raise ValueError(f"a count must be whole, got {n}")
+    return f"{int(n):,}"
+
+
+def percent(fraction: float, digits: int = 1) -> str:
+    """A fraction as a percentage: 0.0062 -> '0.6%'. Very small non-zero values keep one significant figure."""
+    value = 100 * fraction
+    if value != 0 and abs(value) < 10 ** (-digits):
+        return f"{value:.1g}%"
+    return f"{value:.{digits}f}%"
+
+
+def per_thousand(rate: float) -> str:
+    """A rate per 1,000, to one decimal place: 6.208 -> '6.2'."""
+    return f"{rate:.1f}"
+
+
+def ratio_one_in(fraction: float) -> str:
+    """A fraction as 'one in N': 0.0062 -> 'one in 161'."""
+    if fraction <= 0:
+        raise ValueError("fraction must be positive")
+    return f"one in {round(1 / fraction):,}"
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter only, so acronyms survive: 'All CSAE' -> 'all CSAE'."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

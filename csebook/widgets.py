@@ -1,0 +1,192 @@
+"""Widgets that respond without a kernel.
+
+One pure function draws every state: `render(**state) -> View` (a Chart plus a one-line
+summary). StaticWidget takes that function and a small finite grid of control values and
+produces two renderings of the same thing:
+
+* live: an ipywidgets view (JupyterLab, Colab) that calls `render` on the kernel;
+* static: self-contained HTML with native, labelled controls (select, radio buttons) that
+  switch between states precomputed over the whole grid; a small script in
+  _static/csebook-widgets.js wires them up. No kernel, no network.
+
+The display bundle carries both; the book's html builder drops the ipywidgets view and shows
+the static one (nb_mime_priority_overrides in _config.yml).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import itertools
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from .charts import Chart
+from .style import to_png
+
+MAX_STATES = 60
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control: a name (the render function's keyword), a visible label, and options as
+    (value, label) pairs. kind is 'radio' (few options) or 'select'."""
+
+    name: str
+    label: str
+    options: tuple[tuple[str, str], ...]
+    kind: str = "radio"
+
+    def __post_init__(self):
+        if not self.options:
+            raise ValueError(f"control '{self.name}' has no options")
+        if self.kind not in ("radio", "select"):
+            raise ValueError(f"control '{self.name}': kind must be 'radio' or 'select', not {self.kind!r}")
+        values = [v for v, _ in self.options]
+        if len(set(values)) != len(values):
+            raise ValueError(f"control '{self.name}' repeats an option value")
+
+
+@dataclass
+class View:
+    chart: Chart
+    summary: str
+
+
+@dataclass(frozen=True)
+class RenderedState:
+    state: dict
+    png: bytes
+    alt: str
+    summary: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+
+class StaticWidget:
+    def __init__(self, render: Callable[..., View], controls: list[Control], *, title: str,
+                 default: dict | None = None, max_states: int = MAX_STATES):
+        if not controls:
+            raise ValueError(f"widget '{title}' has no controls: a grid with no states")
+        self.render = render
+        self.controls = list(controls)
+        self.title = title
+        n = self.n_states
+        if n > max_states:
+            raise ValueError(f"widget '{title}' has {n} states; the limit is {max_states} "
+                             "(choose presets, or draw client-side from precomputed numbers)")
+        self.default = default or {c.name: c.options[0][0] for c in self.controls}
+        for c in self.controls:
+            if self.default.get(c.name) not in [v for v, _ in c.options]:
+                raise ValueError(f"default for control '{c.name}' is not one of its options")
+        self._cache: dict[str, RenderedState] = {}
+
+    # -- the grid -------------------------------------------------------------------------
+    @property
+    def n_states(self) -> int:
+        n = 1
+        for c in self.controls:
+            n *= len(c.options)
+        return n
+
+    def states(self) -> list[dict]:
+        names = [c.name for c in self.controls]
+        values = [[v for v, _ in c.options] for c in self.controls]
+        return [dict(zip(names, combo)) for combo in itertools.product(*values)]
+
+    def key(self, state: dict) -> str:
+        return "|".join(str(state[c.name]) for c in self.controls)
+
+    def render_state(self, state: dict) -> RenderedState:
+        """Run the render function for one state (cached: each state is drawn once)."""
+        k = self.key(state)
+        if k not in self._cache:
+            view = self.render(**state)
+            if not isinstance(view, View):
+                raise TypeError(f"widget '{self.title}': render must return a View, got {type(view).__name__}")
+            self._cache[k] = RenderedState(dict(state), to_png(view.chart.fig), view.chart.alt, view.summary)
+        return self._cache[k]
+
+    @property
+    def widget_id(self) -> str:
+        """Stable id from the widget's content (title, controls, texts of every state)."""
+        h = hashlib.sha256(self.title.encode())
+        for c in self.controls:
+            h.update(repr((c.name, c.label, c.options, c.kind)).encode())
+        return "csb-" + h.hexdigest()[:10]
+
+    # -- static rendering -----------------------------------------------------------------
+    def html(self) -> str:
+        wid = self.widget_id
+        rendered = {self.key(s): self.render_state(s) for s in self.states()}
+        first = rendered[self.key(self.default)]
+        parts = [f'<div class="csb-widget" id="{wid}" data-state="{html.escape(self.key(self.default))}">',
+                 f'<form class="csb-controls" aria-label="{html.escape(self.title)}: controls" '
+                 'onsubmit="return false">']
+        for c in self.controls:
+            cid = f"{wid}-{c.name}"
+            if c.kind == "select":
+                parts.append(f'<label class="csb-label" for="{cid}">{html.escape(c.label)}</label>')
+                parts.append(f'<select id="{cid}" name="{c.name}" data-control="{c.name}">')
+                for value, label in c.options:
+                    sel = " selected" if value == self.default[c.name] else ""
+                    parts.append(f'<option value="{html.escape(value)}"{sel}>{html.escape(label)}</option>')
+                parts.append("</select>")
+            else:
+                parts.append(f'<fieldset class="csb-radios" data-control="{c.name}">'
+                             f'<legend class="csb-label">{html.escape(c.label)}</legend>')
+                for i, (value, label) in enumerate(c.options):
+                    checked = " checked" if value == self.default[c.name] else ""
+                    parts.append(f'<label for="{cid}-{i}"><input type="radio" id="{cid}-{i}" '
+                                 f'name="{cid}" value="{html.escape(value)}"{checked}> '
+                                 f'{html.escape(label)}</label>')
+                parts.append("</fieldset>")
+        parts.append("</form>")
+        parts.append(f'<img class="csb-image" src="{first.data_uri}" alt="{html.escape(first.alt)}">')
+        parts.append(f'<p class="csb-summary" aria-live="polite">{html.escape(first.summary)}</p>')
+        payload = {"controls": [{"name": c.name, "kind": c.kind} for c in self.controls],
+                   "states": {k: {"img": r.data_uri, "alt": r.alt, "summary": r.summary}
+                              for k, r in rendered.items()}}
+        # '</' cannot appear inside the JSON (quotes are escaped by json.dumps; slashes here).
+        parts.append('<script type="application/json" class="csb-states">'
+                     + json.dumps(payload, sort_keys=True).replace("</", "<\\/") + "</script>")
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    # -- live rendering -------------------------------------------------------------------
+    def live(self):
+        import ipywidgets as w
+
+        inputs = {}
+        for c in self.controls:
+            options = [(label, value) for value, label in c.options]
+            cls = w.ToggleButtons if c.kind == "radio" else w.Dropdown
+            inputs[c.name] = cls(options=options, value=self.default[c.name], description=c.label,
+                                 style={"description_width": "initial"})
+        image = w.Image(format="png")
+        summary = w.HTML()
+        alt = w.HTML()
+
+        def update(_change=None):
+            state = {name: control.value for name, control in inputs.items()}
+            view = self.render(**state)
+            image.value = to_png(view.chart.fig)
+            summary.value = f"<p><strong>{html.escape(view.summary)}</strong></p>"
+            alt.value = f"<p><em>Chart description:</em> {html.escape(view.chart.alt)}</p>"
+
+        for control in inputs.values():
+            control.observe(update, names="value")
+        update()
+        return w.VBox([*inputs.values(), image, summary, alt])
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.live()._repr_mimebundle_(include=include, exclude=exclude)
+        if isinstance(bundle, tuple):  # (data, metadata)
+            bundle = bundle[0]
+        bundle = dict(bundle)
+        bundle["text/html"] = self.html()
+        bundle["text/plain"] = f"Interactive figure: {self.title} ({self.n_states} states)"
+        return bundle
