@@ -82,7 +82,7 @@ class Slice:
 
 
 def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int = 40,
-               what: str = "recorded offences") -> Chart:
+               what: str = "recorded offences", group: tuple[str, list[str]] | None = None) -> Chart:
     """`per` squares, split between the slices in proportion to their weights (whole squares,
     largest remainder), filled row by row in the order given."""
     counts = stats.largest_remainder({s.label: s.weight for s in slices}, per)
@@ -110,6 +110,11 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
     numbers = [str(counts[s.label]) for s in slices]
     alt = (f"{title}. Icon array of {fmt.count(per)} squares, each one of every {fmt.count(per)} {what}: "
            + "; ".join(f"{s.label}: {counts[s.label]}" for s in slices) + ".")
+    if group:  # a named total of several slices, e.g. all group-based categories together
+        name, members = group
+        together = sum(counts[m] for m in members)
+        alt += f" Together, {name}: {together}."
+        numbers.append(str(together))
     return Chart(fig, alt, numbers)
 
 

@@ -80,6 +80,8 @@ def printed_number(printed: str) -> float | None:
     """The number a printed figure states: '115,489' -> 115489, 'around 4000' -> 4000,
     '3.1 million' -> 3100000, 'Sixty-seven percent' -> 67. None if it states no number."""
     text = printed.lower().replace(",", "")
+    if re.search(r"\b(half|third|thirds|quarter|quarters)\b", text):
+        return None  # a fraction in words ('two-thirds'): no single number to compare
     m = re.search(r"\d+(?:\.\d+)?", text)
     if m:
         number = float(m.group(0))
@@ -142,6 +144,24 @@ def _schema_errors(descriptor_path: Path) -> None:
             raise DataError(file, row, column, f"{error.title} ({error.type}): {error.note}")
 
 
+def _check_header(root: Path, resource: dict) -> None:
+    """Columns are matched by name, so a missing or misspelt column is reported as itself."""
+    import csv
+
+    file = f"data/{resource['path']}"
+    with (root / resource["path"]).open(newline="") as f:
+        header = next(csv.reader(f), [])
+    expected = [field["name"] for field in resource["schema"]["fields"]]
+    for name in expected:
+        if name not in header:
+            raise DataError(file, 1, name, "a column the schema requires is missing from the header")
+    for name in header:
+        if name not in expected:
+            raise DataError(file, 1, name, "a column the schema does not declare")
+    if header != expected:
+        raise DataError(file, 1, None, f"columns must be in the schema's order: {', '.join(expected)}")
+
+
 def _read_tables(root: Path, descriptor: dict) -> dict[str, pd.DataFrame]:
     tables = {}
     for resource in descriptor["resources"]:
@@ -195,6 +215,8 @@ def load_package(root: Path | str | None = None) -> Package:
         if not (root / resource["path"]).exists():
             raise DataError(f"data/{resource['path']}", None, None,
                             f"the file named by resource '{resource['name']}' is missing")
+    for resource in descriptor["resources"]:
+        _check_header(root, resource)
     _schema_errors(descriptor_path)
     tables = _read_tables(root, descriptor)
     _consistency_errors(tables)

@@ -58,8 +58,9 @@ def per_thousand_slices(package: Package, year: str = "2023") -> list[Slice]:
 
 
 def icon_chart(package: Package, year: str = "2023"):
-    return icon_array(per_thousand_slices(package, year),
-                      title=f"Every 1,000 police-recorded CSAE offences in {year}, by category")
+    slices = per_thousand_slices(package, year)
+    return icon_array(slices, title=f"Every 1,000 police-recorded CSAE offences in {year}, by category",
+                      group=("recorded as group-based", [s.label for s in slices[1:]]))
 
 
 def comparison_view(package: Package, year: str, comparison: str) -> View:

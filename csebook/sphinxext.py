@@ -1,0 +1,33 @@
+"""Sphinx glue for the book: keep the built pages free of anything fetched from another host,
+and mend two accessibility faults of the upstream theme and toggles.
+
+Jupyter Book 1.x always loads sphinx-thebe, which adds (twice) an inline script naming a CDN
+address for Thebe and a loader script. The book has no live-code button, so both are dropped
+from every page; that also removes a console error (the constant is declared twice)."""
+from __future__ import annotations
+
+
+def _is_thebe(asset) -> bool:
+    filename = getattr(asset, "filename", None) or str(asset)
+    body = getattr(asset, "attributes", {}).get("body", "") or ""
+    return "thebe" in (filename or "") or "THEBE_JS_URL" in body
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree):
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if not _is_thebe(a)]
+
+
+def _fix_hidden_code_label(app, pagename, templatename, context, doctree):
+    """myst-nb labels each hidden-code toggle 'Toggle hidden content' while it shows
+    'Show code cell source'; a label that differs from the visible text confuses speech
+    input users (axe-core: label-content-name-mismatch). The visible text is the name."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
+def setup(app):
+    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _fix_hidden_code_label, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

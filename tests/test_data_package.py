@@ -1,0 +1,159 @@
+"""The data package validates, and each kind of bad input stops with an error naming
+file, row, column and rule."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from csebook.data import DataError, load_package, printed_number
+
+
+def rewrite(path: Path, edit) -> None:
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+        fields = list(rows[0].keys())
+    fields, rows = edit(fields, rows)
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def row_of(path: Path, figure_id: str) -> int:
+    with path.open(newline="") as f:
+        for i, row in enumerate(csv.DictReader(f), start=2):
+            if row.get("figure_id") == figure_id:
+                return i
+    raise AssertionError(figure_id)
+
+
+def set_cell(figure_id: str, column: str, value: str):
+    def edit(fields, rows):
+        for row in rows:
+            if row["figure_id"] == figure_id:
+                row[column] = value
+        return fields, rows
+    return edit
+
+
+def test_the_package_is_valid():
+    package = load_package()
+    assert len(package.figures) > 0 and len(package.sources) > 0
+    assert package.figure("csae_2023.vkpp").count == 115489
+
+
+def test_every_figure_has_full_provenance():
+    package = load_package()
+    for column in ("source_id", "location", "quote", "status", "value_as_printed"):
+        assert (package.figures[column].str.len() > 0).all(), column
+
+
+def test_missing_column(data_copy):
+    rewrite(data_copy / "figures.csv",
+            lambda fields, rows: ([f for f in fields if f != "unit"],
+                                  [{k: v for k, v in r.items() if k != "unit"} for r in rows]))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.row, err.value.column) == ("data/figures.csv", 1, "unit")
+    assert "missing" in err.value.rule
+
+
+def test_wrong_type(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("cse_2023.hansard", "value", "seven hundred"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.row, err.value.column) == ("data/figures.csv", row_of(path, "cse_2023.hansard"), "value")
+    assert "type" in err.value.rule
+
+
+def test_unknown_source_id(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("cse_2023.hansard", "source_id", "no-such-source"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.file == "data/figures.csv"
+    assert err.value.row == row_of(path, "cse_2023.hansard")
+    assert err.value.column == "source_id"
+    assert "foreign-key" in err.value.rule
+
+
+def test_value_not_in_allowed_list(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("cse_2023.hansard", "status", "probably"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (row_of(path, "cse_2023.hansard"), "status")
+
+
+def test_part_larger_than_total(data_copy):
+    path = data_copy / "figures.csv"
+    # 5,000 CSE-category offences cannot sit inside 4,228 group-based offences.
+    rewrite(path, set_cell("cse_2023.hansard", "value", "5000"))
+    rewrite(path, set_cell("cse_2023.hansard", "value_as_printed", "5,000"))
+    rewrite(path, set_cell("cse_2023.hansard", "quote", "there were 5,000 such offences"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (row_of(path, "cse_2023.hansard"), "value")
+    assert "exceeds its total" in err.value.rule
+
+
+def test_percentage_disagreeing_with_its_printed_figure(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("familial_share_2023.hydrant", "value", "62"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (row_of(path, "familial_share_2023.hydrant"), "value")
+    assert "differs from the printed figure" in err.value.rule
+
+
+def test_percentage_out_of_range(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("familial_share_2023.hydrant", "value", "126"))
+    rewrite(path, set_cell("familial_share_2023.hydrant", "value_as_printed", "126%"))
+    rewrite(path, set_cell("familial_share_2023.hydrant", "quote", "126% of it"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert "between 0 and 100" in err.value.rule
+
+
+def test_quote_must_contain_the_printed_value(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("cse_2023.hansard", "quote", "there were many such cases"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (row_of(path, "cse_2023.hansard"), "quote")
+
+
+def test_malformed_csv(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_text(path.read_text() + 'broken-row,"an unclosed quote\n')
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.file == "data/sources.csv"
+
+
+def test_missing_file(data_copy):
+    (data_copy / "searches.csv").unlink()
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.file == "data/searches.csv"
+    assert "missing" in err.value.rule
+
+
+def test_duplicate_figure_id(data_copy):
+    path = data_copy / "figures.csv"
+    rewrite(path, lambda fields, rows: (fields, rows + [dict(rows[0])]))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.row == len(path.read_text().splitlines())
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("115,489", 115489), ("around 4000", 4000), ("over 300", 300), ("3.1 million", 3_100_000),
+    ("26%", 26), ("Sixty-seven percent", 67), ("22 years", 22), ("0.6%", 0.6), ("two-thirds", None),
+])
+def test_printed_number(printed, expected):
+    assert printed_number(printed) == expected

@@ -1,0 +1,65 @@
+"""Static checks on the committed, executed notebooks."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from book_files import GLUE_ROLE, glue_values, notebooks, read
+
+NOTEBOOKS = notebooks()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_executed_top_to_bottom_without_errors(path):
+    nb = read(path)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: run `make execute` (counts {counts})"
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            assert out.output_type != "error", f"{path.name} cell {i} has an error output"
+            assert not (out.output_type == "stream" and out.name == "stderr"), \
+                f"{path.name} cell {i} wrote to stderr: {out.text[:200]}"
+    assert "widgets" not in nb.metadata, f"{path.name}: widget state should not be stored"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_label_caption_and_alt_with_its_numbers(path):
+    nb = read(path)
+    glued = glue_values(nb)
+    for i, cell in enumerate(nb.cells):
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if not images:
+            continue
+        figure = cell.metadata.get("mystnb", {}).get("figure", {})
+        assert re.fullmatch(r"fig-[a-z0-9-]+", figure.get("name", "")), f"{path.name} cell {i}: no figure label"
+        caption = figure.get("caption", "")
+        assert len(caption) > 40, f"{path.name} cell {i}: no caption"
+        for out in images:
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+            assert len(alt) > 40 and re.search(r"\d", alt), f"{path.name} cell {i}: alt text missing or without numbers"
+            assert out["data"]["text/plain"] == f"Figure: {alt}"
+            # every number the caption pastes in must also be in the alt text
+            for key in GLUE_ROLE.findall(caption):
+                value = glued[key.split(":")[0]]
+                assert value in alt, f"{path.name} cell {i}: caption number {value!r} ({key}) missing from alt text"
+
+
+def test_figure_labels_are_unique_across_the_book():
+    names = [c.metadata.get("mystnb", {}).get("figure", {}).get("name")
+             for p in NOTEBOOKS for c in read(p).cells]
+    names = [n for n in names if n]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_glue_key_used_is_defined(path):
+    nb = read(path)
+    glued = glue_values(nb)
+    used = set()
+    for cell in nb.cells:
+        used |= {k.split(":")[0] for k in GLUE_ROLE.findall(cell.source)}
+        used |= {k.split(":")[0] for k in GLUE_ROLE.findall(
+            cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption", ""))}
+    assert used <= set(glued), f"{path.name}: glue keys used but never glued: {sorted(used - set(glued))}"
+    assert all(isinstance(v, str) for v in glued.values()), "glue plain strings only"

@@ -1,0 +1,44 @@
+"""Statistics and formatting against hand-computed values."""
+from __future__ import annotations
+
+import pytest
+
+from csebook import fmt, stats
+
+
+def test_share_and_rate():
+    assert stats.share(717, 115489) == pytest.approx(0.0062084, abs=1e-7)  # 717/115489 by hand
+    assert stats.per_thousand(4228, 115489) == pytest.approx(36.6096, abs=1e-4)
+
+
+@pytest.mark.parametrize("part, total", [(5, 4), (-1, 4), (1, 0)])
+def test_share_refuses_impossible_inputs(part, total):
+    with pytest.raises(ValueError):
+        stats.share(part, total)
+
+
+def test_largest_remainder_hand_example():
+    # quotas 963.39, 9.74, 20.66, 6.21 -> floors 963, 9, 20, 6 (998); the two largest
+    # remainders (0.74, 0.66) get the last two squares.
+    weights = {"rest": 111261, "familial": 1125, "other": 2386, "cse": 717}
+    assert stats.largest_remainder(weights, 1000) == {"rest": 963, "familial": 10, "other": 21, "cse": 6}
+
+
+def test_largest_remainder_always_sums_to_total():
+    for total in (1, 7, 100, 1000):
+        parts = stats.largest_remainder({"a": 1, "b": 1, "c": 1}, total)
+        assert sum(parts.values()) == total
+    assert stats.largest_remainder({"a": 1, "b": 1, "c": 1}, 1) == {"a": 1, "b": 0, "c": 0}
+
+
+def test_formats():
+    assert fmt.count(115489) == "115,489"
+    assert fmt.percent(0.0062084) == "0.6%"
+    assert fmt.percent(0.0062084, 2) == "0.62%"
+    assert fmt.percent(0.00004) == "0.004%"
+    assert fmt.per_thousand(6.2084) == "6.2"
+    assert fmt.ratio_one_in(0.0062084) == "one in 161"
+    assert fmt.lower_first("All recorded") == "all recorded"
+    assert fmt.lower_first("CSE-category offences") == "CSE-category offences"
+    with pytest.raises(ValueError):
+        fmt.count(1.5)
