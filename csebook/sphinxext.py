@@ -7,16 +7,16 @@ from every page; that also removes a console error (the constant is declared twi
 from __future__ import annotations
 
 
-def _is_thebe(asset) -> bool:
+def _is_unwanted(asset) -> bool:
     filename = getattr(asset, "filename", None) or str(asset)
     body = getattr(asset, "attributes", {}).get("body", "") or ""
     return "thebe" in (filename or "") or "THEBE_JS_URL" in body
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree):
+def _drop_unwanted_assets(app, pagename, templatename, context, doctree):
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [a for a in context[key] if not _is_thebe(a)]
+            context[key] = [a for a in context[key] if not _is_unwanted(a)]
 
 
 def _fix_hidden_code_label(app, pagename, templatename, context, doctree):
@@ -28,6 +28,6 @@ def _fix_hidden_code_label(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _drop_unwanted_assets, priority=900)
     app.connect("html-page-context", _fix_hidden_code_label, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

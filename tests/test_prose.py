@@ -51,7 +51,7 @@ def test_content_note_and_support_box_on_every_chapter(path):
     if path.stem == "sources":
         pytest.skip("the sources page carries no chapter content")
     text = "\n".join(t for _, t in prose_of_page(path))
-    assert "Content note." in text, f"{path.name}: no content note"
+    assert ":::{admonition} Content note" in text, f"{path.name}: no content note"
     assert "{include} _support.md" in text, f"{path.name}: no support box"
 
 
