@@ -7,7 +7,9 @@ consistency rules are checked here:
 * a figure's value_as_printed appears, word for word, in its quote;
 * the number in value_as_printed equals value (where the printed form has digits);
 * a part never exceeds the total it is part of, and shares its unit;
-* a percentage lies between 0 and 100.
+* a percentage lies between 0 and 100;
+* a percentage with a numerator and a denominator agrees with them to the precision printed
+  (26% must lie within 0.5 of 100 x numerator / denominator; 3.7% within 0.05).
 
 Any failure raises DataError naming the file, the row, the column and the rule.
 Rows are counted as in a spreadsheet: the header is line 1, the first data row is row 2.
@@ -50,6 +52,8 @@ class Figure:
     period: str
     geography: str
     part_of: str
+    numerator: str
+    denominator: str
     source_id: str
     location: str
     quote: str
@@ -95,6 +99,12 @@ def printed_number(printed: str) -> float | None:
         if re.search(rf"\b{word}\b", text):
             number *= factor
     return number
+
+
+def decimals(printed: str) -> int:
+    """How many decimal places a printed figure shows: '26%' -> 0, '3.7 per cent' -> 1."""
+    m = re.search(r"\d+(?:\.(\d+))?", printed.replace(",", ""))
+    return len(m.group(1)) if m and m.group(1) else 0
 
 
 class Package:
@@ -189,6 +199,17 @@ def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
                             f"value {row.value:g} differs from the printed figure {row.value_as_printed!r} ({stated:g})")
         if row.unit.startswith("percent") and not 0 <= row.value <= 100:
             raise DataError(file, row_number, "value", f"a percentage must lie between 0 and 100, not {row.value:g}")
+        if row.numerator or row.denominator:
+            if not (row.numerator and row.denominator) or not row.unit.startswith("percent"):
+                raise DataError(file, row_number, "numerator" if not row.numerator else "denominator",
+                                "a percentage needs both a numerator and a denominator, and only a percentage has them")
+            num, den = by_id.loc[row.numerator].value, by_id.loc[row.denominator].value
+            computed = 100 * num / den
+            tolerance = 0.5 * 10 ** -decimals(row.value_as_printed) + 1e-9
+            if abs(computed - row.value) > tolerance:
+                raise DataError(file, row_number, "value",
+                                f"the percentage {row.value:g} disagrees with its counts: {num:g} / {den:g} "
+                                f"= {computed:.3f}% ({row.numerator} / {row.denominator})")
         if row.part_of:
             total = by_id.loc[row.part_of]
             if total.unit != row.unit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import fmt, stats
 from .charts import Level, Slice, icon_array, nesting_chart
 from .data import STATUS_LABELS, Package
-from .style import ORANGE, REST, SKY, VERMILLION
+from .style import ORANGE, REST, SKY, UNKNOWN, VERMILLION
 from .widgets import Control, StaticWidget, View
 
 # The figure rows behind each year's nesting: all CSAE offences, group-based, CSE category.
@@ -50,9 +50,9 @@ def per_thousand_slices(package: Package, year: str = "2023") -> list[Slice]:
     if year == "2023":
         familial = package.figure("familial_2023.hansard").count
         slices += [Slice("Group-based: familial category", familial, SKY),
-                   Slice("Group-based: other or not stated", group - familial - cse, ORANGE)]
+                   Slice("Group-based: other or not stated", group - familial - cse, UNKNOWN)]
     else:
-        slices += [Slice("Group-based: other categories", group - cse, ORANGE)]
+        slices += [Slice("Group-based: other or not stated", group - cse, UNKNOWN)]
     slices.append(Slice("Group-based: CSE category", cse, VERMILLION))
     return slices
 

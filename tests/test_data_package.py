@@ -109,6 +109,28 @@ def test_percentage_disagreeing_with_its_printed_figure(data_copy):
     assert "differs from the printed figure" in err.value.rule
 
 
+def test_percentage_disagreeing_with_its_counts(data_copy):
+    path = data_copy / "figures.csv"
+    # 717 / 4,228 = 16.96%: printed as 17 per cent it agrees; as 19 per cent it must not.
+    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "value", "19"))
+    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "value_as_printed", "19 per cent"))
+    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "quote", "19 per cent of them"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (row_of(path, "cse_share_of_group_2023.telegraph"), "value")
+    assert "disagrees with its counts" in err.value.rule and "16.958%" in err.value.rule
+
+
+def test_percentage_tolerance_follows_the_printed_precision(data_copy):
+    path = data_copy / "figures.csv"
+    # 4,228 / 115,489 = 3.661%: '3.7' (1 decimal) passes; '3.6' must fail.
+    rewrite(path, set_cell("group_based_share_2023.telegraph", "value", "3.6"))
+    rewrite(path, set_cell("group_based_share_2023.telegraph", "value_as_printed", "3.6 per cent"))
+    rewrite(path, set_cell("group_based_share_2023.telegraph", "quote", "or 3.6 per cent of all"))
+    with pytest.raises(DataError, match="disagrees with its counts"):
+        load_package(data_copy)
+
+
 def test_percentage_out_of_range(data_copy):
     path = data_copy / "figures.csv"
     rewrite(path, set_cell("familial_share_2023.hydrant", "value", "126"))
