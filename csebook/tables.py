@@ -30,19 +30,18 @@ def provenance(package: Package, figure_ids: list[str]) -> pd.DataFrame:
 
 
 def provenance_html(frame: pd.DataFrame) -> str:
-    """The provenance table as HTML, each source linked to the page that was read."""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns if not c.startswith("_"))
+    """The provenance table as HTML: three columns that stay readable on a narrow page; each
+    source is linked to the page that was read, with the place in it and any note beneath."""
     body = []
     for _, row in frame.iterrows():
-        cells = []
-        for c in frame.columns:
-            if c.startswith("_"):
-                continue
-            text = _link(row["_url"], row[c]) if c == "Source" else html.escape(str(row[c]))
-            cells.append(f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="table provenance"><thead><tr>' + head + "</tr></thead><tbody>"
-            + "".join(body) + "</tbody></table>")
+        source = _link(row["_url"], row["Source"])
+        detail = f'<br><span class="prov-where">{html.escape(row["Where"])}</span>'
+        if row["Note"]:
+            detail += f'<br><span class="prov-note">{html.escape(row["Note"])}</span>'
+        body.append(f"<tr><td>{html.escape(row['Figure'])}</td><td>{source}{detail}</td>"
+                    f"<td>{html.escape(row['Check status'])}</td></tr>")
+    return ('<table class="table provenance"><thead><tr><th>Figure</th><th>Source, and where in it</th>'
+            "<th>Check status</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 
 def sources_summary(package: Package) -> pd.DataFrame:
@@ -59,26 +58,36 @@ def sources_summary(package: Package) -> pd.DataFrame:
 
 
 def sources_html(frame: pd.DataFrame) -> str:
-    cols = [c for c in frame.columns if not c.startswith("_")]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = []
+    """One entry per source (a wide table would not fit the page)."""
+    entries = []
     for _, row in frame.iterrows():
-        cells = []
-        for c in cols:
-            text = _link(row["_url"], row[c]) if c == "Source" else html.escape(str(row[c]))
-            cells.append(f'<td id="src-{html.escape(row["id"])}">{text}</td>' if c == "id" else f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="table sources"><thead><tr>' + head + "</tr></thead><tbody>"
-            + "".join(body) + "</tbody></table>")
+        counts = ", ".join(f"{row[label]} {label}" for label in STATUS_LABELS.values() if row[label])
+        entries.append(
+            f'<div class="source-entry" id="src-{html.escape(row["id"])}">'
+            f'<p class="source-title">{_link(row["_url"], row["Source"])} ({html.escape(row["Date"])})</p>'
+            "<dl>"
+            f"<dt>Kind</dt><dd>{html.escape(row['Kind'])}</dd>"
+            f"<dt>Read as</dt><dd>{html.escape(row['Read'])}</dd>"
+            f"<dt>What was read</dt><dd>{html.escape(row['What was read'])}</dd>"
+            f"<dt>Figures taken from it</dt><dd>{html.escape(counts or 'none (quoted for wording only)')}</dd>"
+            f"<dt>Id in the data</dt><dd><code>{html.escape(row['id'])}</code></dd>"
+            "</dl></div>")
+    return '<div class="sources-list">' + "".join(entries) + "</div>"
 
 
 def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
+    """One entry per recorded search for a better source."""
     frame = package.searches
     if figure_ids is not None:
         frame = frame[frame.figure_id.isin(figure_ids)]
-    cols = ["figure_id", "looked_for", "where_searched", "result", "searched_on"]
-    names = ["Figure", "Looked for", "Where", "Result", "Searched on"]
-    head = "".join(f"<th>{n}</th>" for n in names)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(r[c]))}</td>" for c in cols) + "</tr>"
-                   for _, r in frame.iterrows())
-    return f'<table class="table searches"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    entries = []
+    for _, r in frame.iterrows():
+        entries.append(
+            '<div class="search-entry"><dl>'
+            f"<dt>Figure</dt><dd><code>{html.escape(r.figure_id)}</code></dd>"
+            f"<dt>Looked for</dt><dd>{html.escape(r.looked_for)}</dd>"
+            f"<dt>Where</dt><dd>{html.escape(r.where_searched)}</dd>"
+            f"<dt>Result</dt><dd>{html.escape(r.result)}</dd>"
+            f"<dt>Searched on</dt><dd>{html.escape(str(r.searched_on))}</dd>"
+            "</dl></div>")
+    return '<div class="searches-list">' + "".join(entries) + "</div>"

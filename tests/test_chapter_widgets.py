@@ -1,0 +1,36 @@
+"""Each chapter widget, live on the kernel and static on the page, shows the same thing in
+every state of its grid, and every state's text carries its numbers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from csebook import police
+from csebook.data import load_package
+
+WIDGETS = {"police comparison": lambda p: police.comparison_widget(p)}
+
+
+@pytest.mark.parametrize("name", list(WIDGETS))
+def test_live_view_matches_static_states(name):
+    widget = WIDGETS[name](load_package())
+    box = widget.live()
+    inputs = {c.name: child for c, child in zip(widget.controls, box.children)}
+    image, summary, alt = box.children[len(widget.controls):]
+    for state in widget.states():
+        for control_name, value in state.items():
+            inputs[control_name].value = value
+        static = widget.render_state(state)
+        assert image.value == static.png, f"{name}: live and static images differ in state {state}"
+        assert static.summary in summary.value and re.sub("&#x27;", "'", alt.value).find(static.alt) >= 0
+
+
+def test_police_widget_states_state_their_numbers():
+    widget = police.comparison_widget(load_package())
+    summaries = {widget.key(s): widget.render_state(s).summary for s in widget.states()}
+    assert summaries["cse_in_all|2023"].startswith("2023: 717 of 115,489 (0.62%), or 6.2 in every 1,000.")
+    assert summaries["cse_in_group|2023"].startswith("2023: 717 of 4,228 (17.0%)")
+    assert summaries["group_in_all|2024"].startswith("2024: 4,450 of 122,768 (3.6%)")
+    assert "seen only in secondary reporting" in summaries["group_in_all|2024"]
+    assert len(set(summaries.values())) == widget.n_states
