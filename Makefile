@@ -39,8 +39,12 @@ serve:
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+# JupyterLab on this machine only, with its news feed and update check off (no calls to
+# other hosts). It refuses to run as root unless told; the project's machines run as root.
+LAB_FLAGS := --ip=127.0.0.1 --ServerApp.root_dir=. --LabApp.news_url=None \
+  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 live: $(VENV)
-	.venv/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=. book/
+	.venv/bin/jupyter lab $(LAB_FLAGS) $$([ "$$(id -u)" = 0 ] && echo --allow-root) book/
 
 execute: $(VENV)
 	$(PY) tools/execute.py

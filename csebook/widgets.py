@@ -164,8 +164,11 @@ class StaticWidget:
         for c in self.controls:
             options = [(label, value) for value, label in c.options]
             cls = w.ToggleButtons if c.kind == "radio" else w.Dropdown
+            style = {"description_width": "initial"}
+            if cls is w.ToggleButtons:
+                style["button_width"] = "auto"  # the default width cuts labels short
             inputs[c.name] = cls(options=options, value=self.default[c.name], description=c.label,
-                                 style={"description_width": "initial"})
+                                 style=style)
         image = w.Image(format="png")
         summary = w.HTML()
         alt = w.HTML()
