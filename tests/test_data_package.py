@@ -29,6 +29,13 @@ def row_of(path: Path, figure_id: str) -> int:
     raise AssertionError(figure_id)
 
 
+def restate(path: Path, figure_id: str, value: str, printed: str, quote: str) -> None:
+    """Give a figure a new value, printed form and quote that agree with one another, so only
+    the rule under test can fail."""
+    for column, text in (("value", value), ("value_as_printed", printed), ("quote", quote)):
+        rewrite(path, set_cell(figure_id, column, text))
+
+
 def set_cell(figure_id: str, column: str, value: str):
     def edit(fields, rows):
         for row in rows:
@@ -91,9 +98,7 @@ def test_value_not_in_allowed_list(data_copy):
 def test_part_larger_than_total(data_copy):
     path = data_copy / "figures.csv"
     # 5,000 CSE-category offences cannot sit inside 4,228 group-based offences.
-    rewrite(path, set_cell("cse_2023.hansard", "value", "5000"))
-    rewrite(path, set_cell("cse_2023.hansard", "value_as_printed", "5,000"))
-    rewrite(path, set_cell("cse_2023.hansard", "quote", "there were 5,000 such offences"))
+    restate(path, "cse_2023.hansard", "5000", "5,000", "there were 5,000 such offences")
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert (err.value.row, err.value.column) == (row_of(path, "cse_2023.hansard"), "value")
@@ -112,9 +117,7 @@ def test_percentage_disagreeing_with_its_printed_figure(data_copy):
 def test_percentage_disagreeing_with_its_counts(data_copy):
     path = data_copy / "figures.csv"
     # 717 / 4,228 = 16.96%: printed as 17 per cent it agrees; as 19 per cent it must not.
-    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "value", "19"))
-    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "value_as_printed", "19 per cent"))
-    rewrite(path, set_cell("cse_share_of_group_2023.telegraph", "quote", "19 per cent of them"))
+    restate(path, "cse_share_of_group_2023.telegraph", "19", "19 per cent", "19 per cent of them")
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert (err.value.row, err.value.column) == (row_of(path, "cse_share_of_group_2023.telegraph"), "value")
@@ -124,18 +127,14 @@ def test_percentage_disagreeing_with_its_counts(data_copy):
 def test_percentage_tolerance_follows_the_printed_precision(data_copy):
     path = data_copy / "figures.csv"
     # 4,228 / 115,489 = 3.661%: '3.7' (1 decimal) passes; '3.6' must fail.
-    rewrite(path, set_cell("group_based_share_2023.telegraph", "value", "3.6"))
-    rewrite(path, set_cell("group_based_share_2023.telegraph", "value_as_printed", "3.6 per cent"))
-    rewrite(path, set_cell("group_based_share_2023.telegraph", "quote", "or 3.6 per cent of all"))
+    restate(path, "group_based_share_2023.telegraph", "3.6", "3.6 per cent", "or 3.6 per cent of all")
     with pytest.raises(DataError, match="disagrees with its counts"):
         load_package(data_copy)
 
 
 def test_percentage_out_of_range(data_copy):
     path = data_copy / "figures.csv"
-    rewrite(path, set_cell("familial_share_2023.hydrant", "value", "126"))
-    rewrite(path, set_cell("familial_share_2023.hydrant", "value_as_printed", "126%"))
-    rewrite(path, set_cell("familial_share_2023.hydrant", "quote", "126% of it"))
+    restate(path, "familial_share_2023.hydrant", "126", "126%", "126% of it")
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert "between 0 and 100" in err.value.rule
