@@ -8,13 +8,15 @@ import pytest
 
 from csebook import police
 from csebook.data import load_package
+from csebook.registry import widgets_by_page
 
-WIDGETS = {"police comparison": lambda p: police.comparison_widget(p)}
+WIDGETS = {f"{page} #{i}": widget for page, widgets in widgets_by_page(load_package()).items()
+           for i, widget in enumerate(widgets)}
 
 
 @pytest.mark.parametrize("name", list(WIDGETS))
 def test_live_view_matches_static_states(name):
-    widget = WIDGETS[name](load_package())
+    widget = WIDGETS[name]
     box = widget.live()
     inputs = {c.name: child for c, child in zip(widget.controls, box.children)}
     image, summary, alt = box.children[len(widget.controls):]

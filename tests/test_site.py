@@ -28,11 +28,20 @@ def site_pages() -> list[str]:
 
 def widget_factories():
     """Each page's widgets, in page order, as the Python objects that drew them."""
-    from csebook import police
     from csebook.data import load_package
+    from csebook.registry import widgets_by_page
 
-    package = load_package()
-    return {"book/police_figures_2023.html": [police.comparison_widget(package)]}
+    return widgets_by_page(load_package())
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_every_widget_on_the_site_is_registered(path):
+    import re
+
+    html = (SITE / path).read_text()
+    on_page = re.findall(r'<div class="csb-widget" id="(csb-[0-9a-f]+)"', html)
+    registered = [w.widget_id for w in widget_factories().get(path, [])]
+    assert on_page == registered, f"{path}: widgets on the page {on_page}, registered {registered}"
 
 
 @pytest.fixture(scope="module")

@@ -42,3 +42,30 @@ def test_formats():
     assert fmt.lower_first("CSE-category offences") == "CSE-category offences"
     with pytest.raises(ValueError):
         fmt.count(1.5)
+
+
+def test_wilson_interval_hand_computed():
+    # 9 of 27, z = 1.959964 (z^2 = 3.841459): p = 1/3;
+    # centre = (0.333333 + 0.071138) / 1.142276 = 0.354094;
+    # half = 1.959964 * sqrt(0.0082305 + 0.0013174) / 1.142276 = 0.167659
+    low, high = stats.wilson_interval(9, 27)
+    assert low == pytest.approx(0.186435, abs=1e-5)
+    assert high == pytest.approx(0.521753, abs=1e-5)
+    # 0 of 10: the interval starts at 0 and reaches z^2 / (n + z^2) = 0.27753
+    assert stats.wilson_interval(0, 10) == pytest.approx((0.0, 0.27753), abs=1e-4)
+    with pytest.raises(ValueError):
+        stats.wilson_interval(11, 10)
+
+
+def test_normal_quantile():
+    assert stats._normal_quantile(0.975) == pytest.approx(1.959963984540054, abs=1e-10)
+    assert stats._normal_quantile(0.5) == pytest.approx(0.0, abs=1e-12)
+    assert stats._normal_quantile(0.001) == pytest.approx(-3.090232306167813, abs=1e-9)
+
+
+def test_missing_data_bounds():
+    # 16 of 100 suspects recorded as group A, 68 recorded in all: A's share of all 100 lies
+    # between 16/100 (none of the 32 unrecorded in A) and 48/100 (all of them in A).
+    assert stats.missing_data_bounds(16, 68, 100) == (0.16, 0.48)
+    with pytest.raises(ValueError):
+        stats.missing_data_bounds(70, 68, 100)

@@ -1,0 +1,16 @@
+"""Every kernel-free widget in the book, by the page that shows it, in page order.
+
+The tests use this to check each widget on the built site state by state against the Python
+function that drew it, and to check that no page shows a widget missing from this list."""
+from __future__ import annotations
+
+from .data import Package
+from .widgets import StaticWidget
+
+
+def widgets_by_page(package: Package) -> dict[str, list[StaticWidget]]:
+    from . import police
+
+    return {
+        "book/police_figures_2023.html": [police.comparison_widget(package)],
+    }
