@@ -118,4 +118,93 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
     return Chart(fig, alt, numbers)
 
 
-__all__ = ["Chart", "Level", "Slice", "nesting_chart", "icon_array", "UNKNOWN"]
+@dataclass(frozen=True)
+class Proportion:
+    """A count out of a total, to be drawn with its 95% Wilson interval."""
+
+    label: str
+    count: int
+    n: int
+    colour: str = BLUE
+
+
+def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
+                   reference: list[Proportion] | None = None) -> Chart:
+    """Each share as a dot with its 95% Wilson interval as a bar, the count and sample size
+    written beside it. `reference` rows are drawn in grey below a rule (for comparison)."""
+    from .style import UNKNOWN as GREY
+
+    allrows = list(rows) + list(reference or [])
+    fig = new_figure((7.0, 1.2 + 0.55 * len(allrows)))
+    ax = fig.add_axes([0.27, 0.18, 0.40, 0.70])
+    sentences, numbers = [], []
+    for i, row in enumerate(allrows):
+        y = len(allrows) - 1 - i
+        low, high = stats.wilson_interval(row.count, row.n)
+        share = row.count / row.n
+        colour = row.colour if i < len(rows) else GREY
+        ax.plot([low, high], [y, y], color=colour, lw=3, solid_capstyle="butt")
+        ax.plot([share], [y], "o", color=colour, ms=7, markeredgecolor="white")
+        text = f"{row.count} of {row.n}: {fmt.percent(share, 0)} ({fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
+        ax.text(1.03, y, text, va="center", ha="left", fontsize=9, transform=ax.get_yaxis_transform())
+        sentences.append(f"{row.label}: {text}")
+        numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
+    if reference:
+        ax.axhline(len(reference) - 0.5, color=GREY, lw=0.8, ls=":")
+    ax.set_yticks(range(len(allrows)), [r.label for r in reversed(allrows)])
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel(xlabel + " (dot) with its 95% Wilson interval (bar)")
+    ax.set_ylim(-0.6, len(allrows) - 0.4)
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    alt = (f"{title}. Dot-and-interval chart: " + "; ".join(sentences)
+           + ". Each bar is a 95% Wilson interval, which covers sampling variation only.")
+    return Chart(fig, alt, numbers)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """How many of a total have an attribute recorded."""
+
+    label: str
+    recorded: int
+    total: int
+
+
+def recorded_chart(rows: list[Recorded], *, title: str, what: str = "recorded") -> Chart:
+    """One bar per row, split into recorded and not recorded, each labelled with its count;
+    'not recorded' is drawn in grey and never dropped."""
+    from .style import UNKNOWN as GREY
+
+    fig = new_figure((7.0, 1.3 + 0.5 * len(rows)))
+    ax = fig.add_axes([0.30, 0.2, 0.62, 0.66])
+    sentences, numbers = [], []
+    for i, row in enumerate(rows):
+        y = len(rows) - 1 - i
+        if not 0 <= row.recorded <= row.total or row.total <= 0:
+            raise ValueError(f"{row.label}: recorded {row.recorded} must lie between 0 and total {row.total}")
+        known = row.recorded / row.total
+        ax.barh(y, known, color=BLUE, height=0.6)
+        ax.barh(y, 1 - known, left=known, color=GREY, height=0.6)
+        missing = row.total - row.recorded
+        sentences.append(f"{row.label}: {fmt.count(row.recorded)} {what} ({fmt.percent(known, 0)}), "
+                         f"{fmt.count(missing)} not ({fmt.percent(1 - known, 0)}), of {fmt.count(row.total)}")
+        numbers += [fmt.percent(known, 0), fmt.percent(1 - known, 0)]
+        if known > 0.12:
+            ax.text(known / 2, y, fmt.percent(known, 0), ha="center", va="center", color="white", fontsize=9)
+        if 1 - known > 0.12:
+            ax.text(known + (1 - known) / 2, y, fmt.percent(1 - known, 0), ha="center", va="center",
+                    color="white", fontsize=9)
+    ax.set_yticks(range(len(rows)), [f"{r.label} (n = {fmt.count(r.total)})" for r in reversed(rows)])
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    handles = [Rectangle((0, 0), 1, 1, color=BLUE), Rectangle((0, 0), 1, 1, color=GREY)]
+    fig.legend(handles, [what.capitalize(), "Not recorded"], loc="lower left", ncol=2, frameon=False,
+               bbox_to_anchor=(0.28, 0.0), fontsize=9)
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    alt = f"{title}. Stacked bars, {what} (blue) and not recorded (grey): " + "; ".join(sentences) + "."
+    return Chart(fig, alt, numbers)
+
+
+__all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "nesting_chart", "icon_array",
+           "interval_chart", "recorded_chart", "UNKNOWN"]
