@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from matplotlib.patches import Polygon, Rectangle
 
 from . import fmt, stats
-from .style import BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
 
 
 @dataclass
@@ -164,47 +164,90 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
 
 @dataclass(frozen=True)
 class Recorded:
-    """How many of a total have an attribute recorded."""
+    """The share of a base with an attribute not recorded, as the source prints it.
+
+    `not_recorded` is a percentage; `qualifier` is '' when the source gives it plainly, or
+    'over' when the source says 'over' / 'more than' (the true share is higher)."""
 
     label: str
-    recorded: int
-    total: int
+    not_recorded: float
+    base: int
+    base_unit: str
+    qualifier: str = ""
+    base_short: str = ""   # a short word for the base on the chart ('cases'); defaults to base_unit
+
+    def __post_init__(self):
+        if not 0 <= self.not_recorded <= 100:
+            raise ValueError(f"{self.label}: a share not recorded must lie between 0 and 100, not {self.not_recorded}")
+        if self.qualifier not in ("", "over"):
+            raise ValueError(f"{self.label}: qualifier must be '' or 'over'")
+
+    @property
+    def missing_text(self) -> str:
+        return f"{self.qualifier + ' ' if self.qualifier else ''}{self.not_recorded:g}%"
 
 
 def recorded_chart(rows: list[Recorded], *, title: str, what: str = "recorded") -> Chart:
-    """One bar per row, split into recorded and not recorded, each labelled with its count;
-    'not recorded' is drawn in grey and never dropped."""
+    """One bar per row, split into recorded (blue) and not recorded (grey, never dropped), each
+    labelled; an 'over' share is labelled so, and its grey part is a minimum."""
     from .style import UNKNOWN as GREY
 
     fig = new_figure((7.0, 1.3 + 0.5 * len(rows)))
-    ax = fig.add_axes([0.30, 0.2, 0.62, 0.66])
+    ax = fig.add_axes([0.30, 0.14, 0.66, 0.76])
     sentences, numbers = [], []
     for i, row in enumerate(rows):
         y = len(rows) - 1 - i
-        if not 0 <= row.recorded <= row.total or row.total <= 0:
-            raise ValueError(f"{row.label}: recorded {row.recorded} must lie between 0 and total {row.total}")
-        known = row.recorded / row.total
-        ax.barh(y, known, color=BLUE, height=0.6)
-        ax.barh(y, 1 - known, left=known, color=GREY, height=0.6)
-        missing = row.total - row.recorded
-        sentences.append(f"{row.label}: {fmt.count(row.recorded)} {what} ({fmt.percent(known, 0)}), "
-                         f"{fmt.count(missing)} not ({fmt.percent(1 - known, 0)}), of {fmt.count(row.total)}")
-        numbers += [fmt.percent(known, 0), fmt.percent(1 - known, 0)]
-        if known > 0.12:
-            ax.text(known / 2, y, fmt.percent(known, 0), ha="center", va="center", color="white", fontsize=9)
-        if 1 - known > 0.12:
-            ax.text(known + (1 - known) / 2, y, fmt.percent(1 - known, 0), ha="center", va="center",
-                    color="white", fontsize=9)
-    ax.set_yticks(range(len(rows)), [f"{r.label} (n = {fmt.count(r.total)})" for r in reversed(rows)])
+        missing = row.not_recorded / 100
+        ax.barh(y, 1 - missing, color=BLUE, height=0.62)
+        ax.barh(y, missing, left=1 - missing, color=GREY, height=0.62)
+        ax.text(1 - missing / 2, y, row.missing_text, ha="center", va="center", color="white", fontsize=8.5)
+        sentences.append(f"{row.label}: not {what} for {row.missing_text} of {fmt.count(row.base)} {row.base_unit}")
+        numbers += [row.missing_text, fmt.count(row.base)]
+    ax.set_yticks(range(len(rows)), [f"{r.label}\nof {fmt.count(r.base)} {r.base_short or r.base_unit}"
+                                     for r in reversed(rows)], fontsize=8.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     handles = [Rectangle((0, 0), 1, 1, color=BLUE), Rectangle((0, 0), 1, 1, color=GREY)]
-    fig.legend(handles, [what.capitalize(), "Not recorded"], loc="lower left", ncol=2, frameon=False,
-               bbox_to_anchor=(0.28, 0.0), fontsize=9)
+    fig.legend(handles, [what.capitalize(), f"Not {what} ('over': at least this much)"], loc="lower left",
+               ncol=2, frameon=False, bbox_to_anchor=(0.02, 0.0), fontsize=9)
     fig.suptitle(title, x=0.02, ha="left", fontsize=11)
-    alt = f"{title}. Stacked bars, {what} (blue) and not recorded (grey): " + "; ".join(sentences) + "."
+    alt = f"{title}. Stacked bars, {what} (blue) and not {what} (grey): " + "; ".join(sentences) + "."
     return Chart(fig, alt, numbers)
 
 
+def bounds_chart(*, title: str, recorded_share: float, group_share_of_recorded: float, base_text: str,
+                 at_least: bool = False) -> Chart:
+    """What a group's share of the whole could be when only `recorded_share` of the whole has the
+    attribute recorded and the group is `group_share_of_recorded` of those recorded: the bar runs
+    from 'no unrecorded case is in the group' to 'every one is'; the dot assumes the unrecorded
+    are like the recorded."""
+    from .style import UNKNOWN as GREY
+
+    r, s = recorded_share, group_share_of_recorded
+    low, high = stats.share_bounds(r, s)
+    fig = new_figure((7.0, 3.0))
+    ax = fig.add_axes([0.20, 0.30, 0.75, 0.45])
+    ax.barh(1, r, color=BLUE, height=0.5)
+    ax.barh(1, 1 - r, left=r, color=GREY, height=0.5)
+    # labels above the bar, so that a thin segment still has a readable label
+    ax.text(0, 1.32, f"recorded {fmt.percent(r, 0)}", ha="left", va="bottom", color=BLUE, fontsize=9)
+    ax.text(1, 1.32, f"not recorded {fmt.percent(1 - r, 0)}", ha="right", va="bottom", color=TEXT, fontsize=9)
+    ax.plot([low, high], [0, 0], color=ORANGE, lw=10, solid_capstyle="butt")
+    ax.plot([s], [0], "o", color=BLACK, ms=8)
+    ax.text(low, -0.45, fmt.percent(low, 0), ha="center", va="top", fontsize=9)
+    ax.text(high, -0.45, fmt.percent(high, 0), ha="center", va="top", fontsize=9)
+    ax.set_yticks([1, 0], ["all records", "possible share"])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.9, 1.75)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    wide = "at least this wide" if at_least else "this wide"
+    alt = (f"{title}. Of {base_text}, {fmt.percent(r, 0)} have ethnicity recorded and {fmt.percent(1 - r, 0)} do not. "
+           f"If a group is {fmt.percent(s, 0)} of those recorded, its share of all could lie anywhere from "
+           f"{fmt.percent(low, 0)} to {fmt.percent(high, 0)} (orange bar, {wide}); the dot at {fmt.percent(s, 0)} "
+           "assumes the unrecorded are like the recorded.")
+    return Chart(fig, alt, [fmt.percent(r, 0), fmt.percent(low, 0), fmt.percent(high, 0), fmt.percent(s, 0)])
+
+
 __all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "nesting_chart", "icon_array",
-           "interval_chart", "recorded_chart", "UNKNOWN"]
+           "interval_chart", "recorded_chart", "bounds_chart", "UNKNOWN"]

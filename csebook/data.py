@@ -84,6 +84,9 @@ def printed_number(printed: str) -> float | None:
     """The number a printed figure states: '115,489' -> 115489, 'around 4000' -> 4000,
     '3.1 million' -> 3100000, 'Sixty-seven percent' -> 67. None if it states no number."""
     text = printed.lower().replace(",", "")
+    one_in = re.search(r"\b1 in (\d+)\b", text)
+    if one_in:
+        return float(one_in.group(1))  # '1 in 6 girls' states N = 6
     if re.search(r"\b(half|third|thirds|quarter|quarters)\b", text):
         return None  # a fraction in words ('two-thirds'): no single number to compare
     m = re.search(r"\d+(?:\.\d+)?", text)
@@ -115,6 +118,7 @@ class Package:
         self.sources = tables["sources"]
         self.figures = tables["figures"]
         self.searches = tables["searches"]
+        self.recommendations = tables["recommendations"]
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
             for row in self.figures.itertuples()
@@ -176,16 +180,31 @@ def _read_tables(root: Path, descriptor: dict) -> dict[str, pd.DataFrame]:
     tables = {}
     for resource in descriptor["resources"]:
         path = root / resource["path"]
-        types = {f["name"]: ("float64" if f["type"] == "number" else "string")
+        types = {f["name"]: ("float64" if f["type"] == "number" else "Int64" if f["type"] == "integer" else "string")
                  for f in resource["schema"]["fields"]}
         frame = pd.read_csv(path, dtype={k: v for k, v in types.items()}, keep_default_na=False,
-                            na_values={k: [""] for k, v in types.items() if v == "float64"})
+                            na_values={k: [""] for k, v in types.items() if v in ("float64", "Int64")})
         frame.index = frame.index + 2  # spreadsheet rows: header is row 1
         tables[resource["name"]] = frame
     return tables
 
 
+def _recommendation_errors(recommendations: pd.DataFrame) -> None:
+    file = "data/recommendations.csv"
+    for row_number, row in recommendations.iterrows():
+        if row.response:
+            for column in ("response_date", "response_source_id", "response_quote", "response_status"):
+                if not row[column]:
+                    raise DataError(file, row_number, column, "a response needs its date, source, quote and status")
+    for report, group in recommendations.groupby("report_id"):
+        numbers = sorted(int(n) for n in group.number)
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise DataError(file, int(group.index[0]), "number",
+                            f"recommendations of {report} must be numbered 1 to {len(numbers)}, found {numbers}")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
+    _recommendation_errors(tables["recommendations"])
     figures = tables["figures"]
     file = "data/figures.csv"
     by_id = figures.set_index("figure_id")

@@ -9,8 +9,9 @@ from .widgets import StaticWidget
 
 
 def widgets_by_page(package: Package) -> dict[str, list[StaticWidget]]:
-    from . import police
+    from . import iicsa, police
 
     return {
         "book/police_figures_2023.html": [police.comparison_widget(package)],
+        "book/iicsa_networks_2022.html": [iicsa.bounds_widget(package)],
     }

@@ -92,3 +92,13 @@ def missing_data_bounds(count: int, recorded: int, total: int) -> tuple[float, f
     if not 0 <= count <= recorded <= total or total <= 0:
         raise ValueError(f"need 0 <= count ({count}) <= recorded ({recorded}) <= total ({total}), total > 0")
     return count / total, (count + total - recorded) / total
+
+
+def share_bounds(recorded_share: float, group_share_of_recorded: float) -> tuple[float, float]:
+    """The same bounds from shares: a group that is `group_share_of_recorded` of the records that
+    have the attribute, when `recorded_share` of all records have it, is between
+    s * r (no unrecorded record in the group) and s * r + (1 - r) (all of them in it)."""
+    r, s = recorded_share, group_share_of_recorded
+    if not (0 <= r <= 1 and 0 <= s <= 1):
+        raise ValueError("shares must lie between 0 and 1")
+    return s * r, s * r + (1 - r)

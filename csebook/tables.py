@@ -57,22 +57,33 @@ def sources_summary(package: Package) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def entries_html(entries: list[dict], *, css: str) -> str:
+    """Records as a list of small blocks (a title line, then label: value pairs), which stay
+    readable on a narrow page where a wide table would need scrolling. Each entry is a dict with
+    'title' (HTML), optional 'id', and 'fields' as (label, HTML) pairs."""
+    out = []
+    for e in entries:
+        anchor = f' id="{html.escape(e["id"])}"' if e.get("id") else ""
+        fields = "".join(f"<dt>{html.escape(label)}</dt><dd>{value}</dd>" for label, value in e["fields"])
+        title = f'<p class="entry-title">{e["title"]}</p>' if e.get("title") else ""
+        out.append(f'<div class="entry {css}-entry"{anchor}>{title}<dl>{fields}</dl></div>')
+    return f'<div class="entries {css}-list">' + "".join(out) + "</div>"
+
+
 def sources_html(frame: pd.DataFrame) -> str:
     """One entry per source (a wide table would not fit the page)."""
     entries = []
     for _, row in frame.iterrows():
         counts = ", ".join(f"{row[label]} {label}" for label in STATUS_LABELS.values() if row[label])
-        entries.append(
-            f'<div class="source-entry" id="src-{html.escape(row["id"])}">'
-            f'<p class="source-title">{_link(row["_url"], row["Source"])} ({html.escape(row["Date"])})</p>'
-            "<dl>"
-            f"<dt>Kind</dt><dd>{html.escape(row['Kind'])}</dd>"
-            f"<dt>Read as</dt><dd>{html.escape(row['Read'])}</dd>"
-            f"<dt>What was read</dt><dd>{html.escape(row['What was read'])}</dd>"
-            f"<dt>Figures taken from it</dt><dd>{html.escape(counts or 'none (quoted for wording only)')}</dd>"
-            f"<dt>Id in the data</dt><dd><code>{html.escape(row['id'])}</code></dd>"
-            "</dl></div>")
-    return '<div class="sources-list">' + "".join(entries) + "</div>"
+        entries.append({
+            "id": f"src-{row['id']}",
+            "title": f"{_link(row['_url'], row['Source'])} ({html.escape(row['Date'])})",
+            "fields": [("Kind", html.escape(row["Kind"])), ("Read as", html.escape(row["Read"])),
+                       ("What was read", html.escape(row["What was read"])),
+                       ("Figures taken from it", html.escape(counts or "none (quoted for wording only)")),
+                       ("Id in the data", f"<code>{html.escape(row['id'])}</code>")],
+        })
+    return entries_html(entries, css="source")
 
 
 def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
@@ -80,14 +91,16 @@ def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
     frame = package.searches
     if figure_ids is not None:
         frame = frame[frame.figure_id.isin(figure_ids)]
-    entries = []
-    for _, r in frame.iterrows():
-        entries.append(
-            '<div class="search-entry"><dl>'
-            f"<dt>Figure</dt><dd><code>{html.escape(r.figure_id)}</code></dd>"
-            f"<dt>Looked for</dt><dd>{html.escape(r.looked_for)}</dd>"
-            f"<dt>Where</dt><dd>{html.escape(r.where_searched)}</dd>"
-            f"<dt>Result</dt><dd>{html.escape(r.result)}</dd>"
-            f"<dt>Searched on</dt><dd>{html.escape(str(r.searched_on))}</dd>"
-            "</dl></div>")
-    return '<div class="searches-list">' + "".join(entries) + "</div>"
+    entries = [{"fields": [("Figure", f"<code>{html.escape(r.figure_id)}</code>"),
+                           ("Looked for", html.escape(r.looked_for)), ("Where", html.escape(r.where_searched)),
+                           ("Result", html.escape(r.result)), ("Searched on", html.escape(str(r.searched_on)))]}
+               for _, r in frame.iterrows()]
+    return entries_html(entries, css="search")
+
+
+def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
+    """Any table as entries: the `title` column heads each entry, the other columns follow."""
+    entries = [{"title": html.escape(str(row[title])),
+                "fields": [(c, html.escape(str(row[c]))) for c in frame.columns if c != title]}
+               for _, row in frame.iterrows()]
+    return entries_html(entries, css=css)

@@ -36,7 +36,19 @@ def test_interval_chart_gives_wilson_intervals():
 
 
 def test_recorded_chart_keeps_not_recorded_and_refuses_impossible_rows():
-    chart = charts.recorded_chart([charts.Recorded("Area", 30, 100)], title="Recorded")
-    assert "Area: 30 recorded (30%), 70 not (70%), of 100" in chart.alt
+    chart = charts.recorded_chart([charts.Recorded("Area", 35, 1900, "cases"),
+                                   charts.Recorded("Other", 40, 137, "perpetrators", "over")], title="Recorded")
+    assert "Area: not recorded for 35% of 1,900 cases" in chart.alt
+    assert "Other: not recorded for over 40% of 137 perpetrators" in chart.alt
     with pytest.raises(ValueError):
-        charts.recorded_chart([charts.Recorded("Area", 101, 100)], title="Bad")
+        charts.Recorded("Area", 101, 100, "cases")
+    with pytest.raises(ValueError):
+        charts.Recorded("Area", 10, 100, "cases", "about")
+
+
+def test_bounds_chart_hand_computed():
+    # 60% recorded; a group that is 50% of the recorded is 30% of all if no unrecorded case is
+    # in it, and 30% + 40% = 70% if every one is.
+    chart = charts.bounds_chart(title="T", recorded_share=0.6, group_share_of_recorded=0.5, base_text="1,900 cases")
+    assert "could lie anywhere from 30% to 70%" in chart.alt
+    assert "60% have ethnicity recorded and 40% do not" in chart.alt

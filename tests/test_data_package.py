@@ -175,6 +175,39 @@ def test_duplicate_figure_id(data_copy):
 @pytest.mark.parametrize("printed, expected", [
     ("115,489", 115489), ("around 4000", 4000), ("over 300", 300), ("3.1 million", 3_100_000),
     ("26%", 26), ("Sixty-seven percent", 67), ("22 years", 22), ("0.6%", 0.6), ("two-thirds", None),
+    ("1 in 6 girls", 6), ("over 40 percent", 40), ("less than half", None),
 ])
 def test_printed_number(printed, expected):
     assert printed_number(printed) == expected
+
+
+def rewrite_recs(path: Path, rec_id: str, column: str, value: str) -> None:
+    def edit(fields, rows):
+        for row in rows:
+            if row["rec_id"] == rec_id:
+                row[column] = value
+        return fields, rows
+    rewrite(path, edit)
+
+
+def test_recommendation_response_needs_its_provenance(data_copy):
+    path = data_copy / "recommendations.csv"
+    rewrite_recs(path, "iicsa-networks-2", "response", "Accepted in full.")
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.file == "data/recommendations.csv" and err.value.column == "response_date"
+
+
+def test_recommendations_are_numbered_without_gaps(data_copy):
+    path = data_copy / "recommendations.csv"
+    rewrite_recs(path, "iicsa-networks-6", "number", "7")
+    with pytest.raises(DataError, match="numbered 1 to 6"):
+        load_package(data_copy)
+
+
+def test_recommendation_with_unknown_source(data_copy):
+    path = data_copy / "recommendations.csv"
+    rewrite_recs(path, "iicsa-networks-3", "source_id", "nowhere")
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.column) == ("data/recommendations.csv", "source_id")

@@ -18,9 +18,11 @@ ALLOWED = [
     r"\(sec-[a-z0-9-]+\)=",                                    # labels
     r"\b0\d{3} ?\d{3} ?\d{4}\b|\b0800 ?1111\b|\b999\b",        # phone numbers
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)\d\d\b",
+    r"\b(?:19|20)\d\d/\d\d\b",                                # financial years: 2018/19
     r"\b(?:19|20)\d\d\b",                                      # years
-    r"\bParts? [A-L](?:\.\d+)?\b|\bparagraphs? \d+(?: and \d+)?\b|\bsections? \d+(?:\.\d+)?\b",
-    r"\baged \d+ to \d+\b|\bage of \d+\b",                     # ages that define a population or an offence
+    r"\bParts? [A-L](?:\.\d+)?\b|\bparagraphs? \d+(?:\.\d+)?(?: and \d+(?:\.\d+)?)?\b|\bsections? \d+(?:\.\d+)?\b",
+    r"\b(?:Recommendations?|Annex) \d+\b",                     # document parts
+    r"\baged (?:between )?\d+ (?:to|and) \d+\b|\bage of \d+\b",  # ages that define a population or an offence
     r"^\s*\d+\. ",                                             # numbered list markers
     r"`[^`]*`",                                                # code
 ]
@@ -44,6 +46,8 @@ def test_the_checker_catches_typed_numbers():
     assert typed_numbers("of those, 717 were in the CSE category (0.6%)") == ["717", "0.6%"]
     assert typed_numbers("{glue:text}`pf_cse` offences on 8 April 2025 in Part B.4, paragraph 17") == []
     assert typed_numbers("call 0808 800 5000 or 999") == []
+    assert typed_numbers("in 2018/19 (Part B.1, paragraph 1.3; Recommendation 3; Annex 3)") == []
+    assert typed_numbers("rose by 35% in 2018/19") == ["35%"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

@@ -69,3 +69,11 @@ def test_missing_data_bounds():
     assert stats.missing_data_bounds(16, 68, 100) == (0.16, 0.48)
     with pytest.raises(ValueError):
         stats.missing_data_bounds(70, 68, 100)
+
+
+def test_share_bounds_match_count_bounds():
+    # 68 of 100 recorded, 16 of them in the group: the same bounds from counts and from shares
+    assert stats.share_bounds(0.68, 16 / 68) == pytest.approx(stats.missing_data_bounds(16, 68, 100))
+    assert stats.share_bounds(0.6, 0.5) == pytest.approx((0.3, 0.7))
+    with pytest.raises(ValueError):
+        stats.share_bounds(1.2, 0.5)

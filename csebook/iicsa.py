@@ -1,0 +1,106 @@
+"""The numbers and views of the chapter on the inquiry into child sexual exploitation by
+organised networks (IICSA, February 2022)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import fmt, stats
+from .charts import Recorded, bounds_chart, recorded_chart
+from .data import STATUS_LABELS, Package
+from .widgets import Control, StaticWidget, View
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One bullet of Part H.4, paragraph 8: whose ethnicity, the share figure and its base."""
+
+    key: str
+    label: str
+    share_id: str
+    base_id: str
+    base_word: str
+    share_is_recorded: bool = False   # Swansea's figure is the share recorded, not missing
+
+
+AREA_ROWS = [
+    AreaRow("durham_suspects", "Durham: suspects", "suspect_eth_missing.iicsa_durham", "cases.iicsa_durham", "cases"),
+    AreaRow("durham_victims", "Durham: victims", "victim_eth_missing.iicsa_durham", "victims.iicsa_durham", "victims"),
+    AreaRow("swansea_victims", "Swansea: victims", "victim_eth_recorded.iicsa_swansea",
+            "incidents.iicsa_swansea", "incidents", share_is_recorded=True),
+    AreaRow("warwickshire_perpetrators", "Warwickshire: perpetrators", "perp_eth_missing.iicsa_warwickshire",
+            "perpetrators.iicsa_warwickshire", "perpetrators"),
+    AreaRow("warwickshire_victims", "Warwickshire: victims", "victim_eth_missing.iicsa_warwickshire",
+            "victims.iicsa_warwickshire", "victims"),
+    AreaRow("sthelens_perpetrators", "St Helens: alleged perpetrators", "perp_eth_missing.iicsa_sthelens",
+            "perpetrators.iicsa_sthelens", "alleged perpetrators"),
+    AreaRow("sthelens_victims", "St Helens: victims", "victim_eth_missing.iicsa_sthelens", "victims.iicsa_sthelens", "victims"),
+    AreaRow("towerhamlets_offenders", "Tower Hamlets: offenders", "perp_eth_missing.iicsa_towerhamlets",
+            "reports.iicsa_towerhamlets", "reports"),
+    AreaRow("towerhamlets_victims", "Tower Hamlets: victims", "victim_eth_missing.iicsa_towerhamlets",
+            "victims.iicsa_towerhamlets", "victims"),
+    AreaRow("bristol_suspects", "Bristol: suspects", "suspect_eth_missing.iicsa_bristol", "suspects.iicsa_bristol", "suspects"),
+    AreaRow("bristol_children", "Bristol: children at risk", "child_eth_missing.iicsa_bristol",
+            "children_at_risk.iicsa_bristol", "children at risk"),
+]
+AREAS = ["Durham", "Swansea", "Warwickshire", "St Helens", "Tower Hamlets", "Bristol"]
+GROUP_SHARES = (("0.1", "10%"), ("0.5", "50%"), ("0.9", "90%"))
+
+
+def recorded_row(package: Package, row: AreaRow) -> Recorded:
+    """The report's figure as a share not recorded, keeping 'over' / 'less than' as a qualifier."""
+    share, base = package.figure(row.share_id), package.figure(row.base_id)
+    if row.share_is_recorded:
+        # 'less than half' recorded: more than half not recorded
+        missing, qualifier = 100 - share.value, ("over" if share.precision == "less-than" else "")
+    else:
+        missing, qualifier = share.value, ("over" if share.precision == "more-than" else "")
+    return Recorded(row.label, missing, base.count, base.unit, qualifier, row.base_word)
+
+
+def missing_ethnicity_chart(package: Package):
+    return recorded_chart([recorded_row(package, r) for r in AREA_ROWS],
+                          title="Ethnicity recorded and not recorded, IICSA case study areas")
+
+
+def bounds_view(package: Package, row_key: str, group_share: str) -> View:
+    row = next(r for r in AREA_ROWS if r.key == row_key)
+    rec = recorded_row(package, row)
+    recorded = 1 - rec.not_recorded / 100
+    s = float(group_share)
+    base_text = f"{fmt.count(rec.base)} {rec.base_unit}"
+    chart = bounds_chart(title=f"{row.label}: how far the missing records could move a share",
+                         recorded_share=recorded, group_share_of_recorded=s, base_text=base_text,
+                         at_least=bool(rec.qualifier))
+    low, high = stats.share_bounds(recorded, s)
+    status = STATUS_LABELS[package.figure(row.share_id).status]
+    summary = (f"{row.label}: ethnicity not recorded for {rec.missing_text} of {base_text}. A group that is "
+               f"{fmt.percent(s, 0)} of those recorded could be anywhere from {fmt.percent(low, 0)} to "
+               f"{fmt.percent(high, 0)} of all{' (or wider: the source says over)' if rec.qualifier else ''}. "
+               f"Figure {status}; the group share is a hypothetical you choose.")
+    return View(chart, summary)
+
+
+def bounds_widget(package: Package) -> StaticWidget:
+    controls = [
+        Control("row", "Area and whose ethnicity", tuple((r.key, r.label) for r in AREA_ROWS), kind="select"),
+        Control("group_share", "Suppose a group is this share of those recorded", GROUP_SHARES),
+    ]
+    return StaticWidget(lambda row, group_share: bounds_view(package, row, group_share), controls,
+                        title="How far missing ethnicity records could move any share",
+                        default={"row": "durham_suspects", "group_share": "0.5"})
+
+
+def recommendations_table(package: Package, report_id: str = "iicsa-networks-l2"):
+    """The report's recommendations with the status of their text and of the response."""
+    import pandas as pd
+
+    recs = package.recommendations[package.recommendations.report_id == report_id].sort_values("number")
+    rows = []
+    for _, r in recs.iterrows():
+        rows.append({
+            "No.": int(r.number), "Recommendation": r.title, "To": r.addressed_to, "In short": r.summary,
+            "Text": STATUS_LABELS[r.status],
+            "Response": (f"{r.response} ({r.response_date}; {STATUS_LABELS[r.response_status]})"
+                         if r.response else "not read: " + r.check_note),
+        })
+    return pd.DataFrame(rows)
