@@ -98,7 +98,7 @@ def recommendations_table(package: Package, report_id: str = "iicsa-networks-l2"
     rows = []
     for _, r in recs.iterrows():
         rows.append({
-            "No.": int(r.number), "Recommendation": r.title, "To": r.addressed_to, "In short": r.summary,
+            "Recommendation": f"{int(r.number)}. {r.title}", "To": r.addressed_to, "In short": r.summary,
             "Text": STATUS_LABELS[r.status],
             "Response": (f"{r.response} ({r.response_date}; {STATUS_LABELS[r.response_status]})"
                          if r.response else "not read: " + r.check_note),
