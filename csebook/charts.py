@@ -136,7 +136,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
 
     allrows = list(rows) + list(reference or [])
     fig = new_figure((7.0, 1.2 + 0.55 * len(allrows)))
-    ax = fig.add_axes([0.27, 0.18, 0.40, 0.70])
+    ax = fig.add_axes([0.34, 0.18, 0.34, 0.70])
     sentences, numbers = [], []
     for i, row in enumerate(allrows):
         y = len(allrows) - 1 - i
@@ -151,7 +151,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
         numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
     if reference:
         ax.axhline(len(reference) - 0.5, color=GREY, lw=0.8, ls=":")
-    ax.set_yticks(range(len(allrows)), [r.label for r in reversed(allrows)])
+    ax.set_yticks(range(len(allrows)), [r.label for r in reversed(allrows)], fontsize=9)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.set_xlabel(xlabel + " (dot) with its 95% Wilson interval (bar)")
@@ -249,5 +249,32 @@ def bounds_chart(*, title: str, recorded_share: float, group_share_of_recorded: 
     return Chart(fig, alt, [fmt.percent(r, 0), fmt.percent(low, 0), fmt.percent(high, 0), fmt.percent(s, 0)])
 
 
+@dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+    colour: str = BLUE
+
+
+def count_bars(items: list[Count], *, title: str, unit: str) -> Chart:
+    """One horizontal bar per category with its count written at the end; the total in the title
+    line of the alt text."""
+    fig = new_figure((7.0, 1.2 + 0.5 * len(items)))
+    ax = fig.add_axes([0.36, 0.14, 0.56, 0.72])
+    top = max(i.count for i in items) or 1
+    for k, item in enumerate(items):
+        y = len(items) - 1 - k
+        ax.barh(y, item.count, color=item.colour, height=0.6)
+        ax.text(item.count + top * 0.02, y, str(item.count), va="center", fontsize=10)
+    ax.set_yticks(range(len(items)), [i.label for i in reversed(items)], fontsize=9)
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    total = sum(i.count for i in items)
+    alt = (f"{title}. Bar chart of {total} {unit}: " + "; ".join(f"{i.label}: {i.count}" for i in items) + ".")
+    return Chart(fig, alt, [str(i.count) for i in items] + [str(total)])
+
+
 __all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "nesting_chart", "icon_array",
-           "interval_chart", "recorded_chart", "bounds_chart", "UNKNOWN"]
+           "interval_chart", "recorded_chart", "bounds_chart", "Count", "count_bars", "UNKNOWN"]

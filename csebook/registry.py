@@ -9,9 +9,10 @@ from .widgets import StaticWidget
 
 
 def widgets_by_page(package: Package) -> dict[str, list[StaticWidget]]:
-    from . import iicsa, police
+    from . import hmicfrs, iicsa, police
 
     return {
         "book/police_figures_2023.html": [police.comparison_widget(package)],
         "book/iicsa_networks_2022.html": [iicsa.bounds_widget(package)],
+        "book/hmicfrs_2023.html": [hmicfrs.interval_widget(package)],
     }

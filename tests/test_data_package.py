@@ -175,7 +175,8 @@ def test_duplicate_figure_id(data_copy):
 @pytest.mark.parametrize("printed, expected", [
     ("115,489", 115489), ("around 4000", 4000), ("over 300", 300), ("3.1 million", 3_100_000),
     ("26%", 26), ("Sixty-seven percent", 67), ("22 years", 22), ("0.6%", 0.6), ("two-thirds", None),
-    ("1 in 6 girls", 6), ("over 40 percent", 40), ("less than half", None),
+    ("1 in 6 girls", 6), ("over 40 percent", 40), ("less than half", None), ("Fourteen", 14),
+    ("nine recommendations", 9), ("a dozen", None),
 ])
 def test_printed_number(printed, expected):
     assert printed_number(printed) == expected

@@ -25,6 +25,7 @@ ALLOWED = [
     r"\baged (?:between )?\d+ (?:to|and) \d+\b|\bage of \d+\b",  # ages that define a population or an offence
     r"^\s*\d+\. ",                                             # numbered list markers
     r"`[^`]*`",                                                # code
+    r"\b95% (?:Wilson |confidence )?intervals?\b",              # a method's parameter, not a finding
 ]
 
 

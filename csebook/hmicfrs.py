@@ -1,0 +1,80 @@
+"""The numbers and views of the chapter on the 2023 police inspection (HMICFRS) and its 2025
+progress report."""
+from __future__ import annotations
+
+from . import fmt, stats
+from .charts import Count, Proportion, count_bars, interval_chart
+from .data import STATUS_LABELS, Package
+from .style import BLUE, ORANGE, SKY, UNKNOWN, VERMILLION
+from .widgets import Control, StaticWidget, View
+
+GRADE_ROWS = [("Good", "graded_good.gbnews", SKY), ("Requires improvement", "graded_requires_improvement.gbnews", ORANGE),
+              ("Inadequate", "graded_inadequate.gbnews", VERMILLION)]
+SAMPLE_SIZES = ("10", "27", "52", "100", "500")
+SHARES = (("0.05", "5%"), ("0.15", "15%"), ("0.33", "33%"), ("0.52", "52%"))
+
+
+def grades(package: Package) -> list[Proportion]:
+    n = package.figure("investigations_assessed.gbnews").count
+    return [Proportion(label, package.figure(fid).count, n, colour) for label, fid, colour in GRADE_ROWS]
+
+
+def grades_chart(package: Package):
+    n = package.figure("investigations_assessed.gbnews").count
+    return interval_chart(grades(package), title=f"Grades of the {n} group-based investigations, as reported",
+                          xlabel="Share of the investigations")
+
+
+def interval_view(package: Package, n: str, share: str) -> View:
+    size, p = int(n), float(share)
+    k = round(p * size)
+    yours = Proportion(f"Your sample: {k} of {size}", k, size, BLUE)
+    observed = [Proportion(f"Reported: {g.label.lower()}", g.count, g.n) for g in grades(package)]
+    chart = interval_chart([yours], reference=observed, title=f"A share of {fmt.percent(k / size, 0)} from {size} cases",
+                           xlabel="Share")
+    low, high = stats.wilson_interval(k, size)
+    summary = (f"{k} of {size} is {fmt.percent(k / size, 0)}; the 95% Wilson interval runs from {fmt.percent(low, 0)} "
+               f"to {fmt.percent(high, 0)}, a width of {fmt.percent(high - low, 0)}. It covers sampling variation "
+               "only, not how the cases were chosen.")
+    return View(chart, summary)
+
+
+def interval_widget(package: Package) -> StaticWidget:
+    controls = [
+        Control("n", "Number of cases in the sample", tuple((s, s) for s in SAMPLE_SIZES)),
+        Control("share", "Share observed", SHARES),
+    ]
+    return StaticWidget(lambda n, share: interval_view(package, n, share), controls,
+                        title="How wide is the uncertainty for a sample of this size?",
+                        default={"n": "27", "share": "0.33"})
+
+
+def recommendation_statuses(package: Package) -> list[Count]:
+    """The 2023 recommendations and area for improvement by the status a tracker gives them in
+    October 2025; those whose status (or text) was not seen are counted, never dropped."""
+    recs = package.recommendations[package.recommendations.report_id == "hmicfrs-2023"]
+    total = (package.figure("recommendations_2023.hmicfrs").count
+             + package.figure("areas_for_improvement_2023.hmicfrs").count)
+    seen = recs[recs.response.str.len() > 0]
+    labels = seen.response_quote.str.replace("Status: ", "", regex=False)
+    counts = labels.value_counts()
+    items = [Count(label, int(counts[label]), ORANGE if label == "In progress" else VERMILLION)
+             for label in sorted(counts.index)]
+    items.append(Count("Status not seen", total - len(seen), UNKNOWN))
+    return items
+
+
+def recommendations_chart(package: Package):
+    return count_bars(recommendation_statuses(package), unit="recommendations and areas for improvement",
+                      title="The 2023 recommendations by status in October 2025, as a tracker reports them")
+
+
+def recommendations_table(package: Package):
+    import pandas as pd
+
+    recs = package.recommendations[package.recommendations.report_id == "hmicfrs-2023"].sort_values("number")
+    rows = [{"Recommendation": f"{int(r.number)}. {r.title}", "To": r.addressed_to, "By": r.deadline or "not stated",
+             "In short": r.summary, "Text": STATUS_LABELS[r.status],
+             "Status in 2025": r.response if r.response else "not seen: " + r.check_note}
+            for _, r in recs.iterrows()]
+    return pd.DataFrame(rows)
