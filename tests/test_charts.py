@@ -52,3 +52,28 @@ def test_bounds_chart_hand_computed():
     chart = charts.bounds_chart(title="T", recorded_share=0.6, group_share_of_recorded=0.5, base_text="1,900 cases")
     assert "could lie anywhere from 30% to 70%" in chart.alt
     assert "60% have ethnicity recorded and 40% do not" in chart.alt
+
+
+def test_png_is_lossless_and_reproducible():
+    import io
+
+    from PIL import Image
+
+    from csebook.style import new_figure
+
+    def draw():
+        fig = new_figure((3, 2))
+        ax = fig.add_subplot()
+        ax.bar([0, 1], [3, 5], color=["#0072B2", "#D55E00"])
+        ax.set_title("Two bars")
+        return fig
+
+    a, b = to_png(draw()), to_png(draw())
+    assert a == b
+    fig = draw()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    reference = Image.open(buffer).convert("RGB")
+    stored = Image.open(io.BytesIO(a))
+    assert stored.mode == "P"  # a palette image ...
+    assert stored.convert("RGB").tobytes() == reference.tobytes()  # ... with every pixel exact
