@@ -7,7 +7,7 @@ NODE := node_modules/.installed
 PORT ?= 8000
 NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
-.PHONY: help env book serve test live execute bench clean chromium
+.PHONY: help env book serve test live execute bench clean chromium figures student pdf
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
@@ -16,6 +16,9 @@ help:
 	@echo "make live     open the notebooks in JupyterLab"
 	@echo "make execute  re-execute every notebook in place (the only way outputs are written)"
 	@echo "make bench    print the budgets of DESIGN.md"
+	@echo "make figures  export every figure as PNG and SVG with a manifest, into _build/figures"
+	@echo "make student  write student copies of the notebooks (no solutions, no outputs) into student/"
+	@echo "make pdf      build a PDF of the whole book with Debian Chromium, into _build/pdf"
 
 # The environment: every version pinned in requirements.txt, the rest fixed by the lock file.
 $(VENV): requirements.txt requirements-lock.txt pyproject.toml
@@ -60,6 +63,18 @@ $(NODE): package.json package-lock.json
 test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q
+
+# Every figure and widget state as PNG and SVG, with captions and alt text, in _build/figures/.
+figures: $(VENV)
+	$(PY) tools/figures.py
+
+# Student copies: solutions removed, outputs cleared, into student/.
+student: $(VENV)
+	$(PY) tools/student.py
+
+# PDF of the whole book, printed with Debian Chromium from the single-page HTML build.
+pdf: $(VENV) chromium
+	$(PY) tools/pdf.py
 
 bench: $(VENV) $(NODE) chromium
 	$(PY) tools/bench.py

@@ -27,7 +27,21 @@ def _fix_hidden_code_label(app, pagename, templatename, context, doctree):
         context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
+def _share_html_handlers_with_singlehtml(app):
+    """The PDF is printed from Sphinx's single-page HTML build. Once one extension
+    (sphinx-exercise) registers node handlers for 'singlehtml', Sphinx stops falling back to
+    the 'html' handlers for other extensions' nodes, and the build fails on a node only
+    registered for 'html' (sphinx-jupyterbook-latex's HiddenCellNode). Copy the missing ones."""
+    if app.builder.name != "singlehtml":
+        return
+    handlers = app.registry.translation_handlers
+    single = handlers.setdefault("singlehtml", {})
+    for name, pair in handlers.get("html", {}).items():
+        single.setdefault(name, pair)
+
+
 def setup(app):
+    app.connect("builder-inited", _share_html_handlers_with_singlehtml)
     app.connect("html-page-context", _drop_unwanted_assets, priority=900)
     app.connect("html-page-context", _fix_hidden_code_label, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

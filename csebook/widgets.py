@@ -107,6 +107,9 @@ class StaticWidget:
             view = self.render(**state)
             if not isinstance(view, View):
                 raise TypeError(f"widget '{self.title}': render must return a View, got {type(view).__name__}")
+            from .display import export_chart
+
+            export_chart(view.chart, f"{self.widget_id}-{k.replace('|', '-')}")
             self._cache[k] = RenderedState(dict(state), to_png(view.chart.fig), view.chart.alt, view.summary)
         return self._cache[k]
 
@@ -147,6 +150,8 @@ class StaticWidget:
         parts.append("</form>")
         parts.append(f'<img class="csb-image" src="{first.data_uri}" alt="{html.escape(first.alt)}">')
         parts.append(f'<p class="csb-summary" aria-live="polite">{html.escape(first.summary)}</p>')
+        parts.append('<p class="csb-print-note">This interactive figure is printed in its default state; '
+                     'the online book and the notebook let you change it.</p>')
         payload = {"controls": [{"name": c.name, "kind": c.kind} for c in self.controls],
                    "states": {k: {"img": r.data_uri, "alt": r.alt, "summary": r.summary}
                               for k, r in rendered.items()}}

@@ -1,0 +1,42 @@
+"""The exports a reproducer or teacher uses: figure files with a manifest, and the PDF."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from book_files import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def test_export_mode_writes_svg(tmp_path, monkeypatch):
+    from csebook import charts
+    from csebook.display import EXPORT_ENV, export_chart
+
+    chart = charts.nesting_chart([charts.Level("All", 100), charts.Level("Part", 10)], title="T")
+    monkeypatch.delenv(EXPORT_ENV, raising=False)
+    export_chart(chart, "none")                      # export off: nothing written
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv(EXPORT_ENV, str(tmp_path))
+    export_chart(chart, "figure-01")
+    svg = (tmp_path / "figure-01.svg").read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg
+
+
+def test_captions_get_their_numbers_pasted_in():
+    from figures import plain_caption
+
+    caption = "Shares: {glue:text}`a` of {glue:text}`b:.1f`, see {numref}`fig-x`."
+    assert plain_caption(caption, {"a": "717", "b": "115,489"}) == "Shares: 717 of 115,489, see fig-x."
+
+
+def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py")], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pdf = (ROOT / "_build" / "pdf" / "book.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 200_000
+    printed = (ROOT / "_build" / "singlehtml" / "print.html").read_text()
+    for chapter in ("What the 2023 police figures count", "organised networks", "police inspection"):
+        assert chapter in printed
+    assert printed.count('class="csb-print-note"') == printed.count('class="csb-widget"') > 0

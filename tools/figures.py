@@ -1,0 +1,93 @@
+"""Export every figure of the book as PNG and SVG, with its caption and alt text in a manifest.
+
+Runs each notebook on a copy (the committed notebooks are not touched) with figure export on,
+then pairs the files written with the figures' labels, captions (numbers pasted in) and alt text,
+and writes them to _build/figures/ with manifest.json. Widget states are exported too.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from notebooks import ROOT, notebooks  # noqa: E402
+
+OUT = ROOT / "_build" / "figures"
+GLUE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
+ROLE = re.compile(r"\{(?:numref|ref)\}`([^`]*)`")
+
+
+def glue_values(nb) -> dict[str, str]:
+    import ast
+
+    values = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                values[name] = ast.literal_eval(out["data"]["application/papermill.record/text/plain"])
+    return values
+
+
+def plain_caption(caption: str, glued: dict[str, str]) -> str:
+    text = GLUE.sub(lambda m: glued[m.group(1).split(":")[0]], caption)
+    return ROLE.sub(lambda m: m.group(1), text)
+
+
+def main() -> int:
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    manifest = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in notebooks():
+            export = Path(tmp) / path.stem
+            os.environ["CSEBOOK_FIGURE_EXPORT"] = str(export)
+            nb = nbformat.read(path, as_version=4)
+            NotebookClient(nb, timeout=600, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            glued = glue_values(nb)
+            k = 0
+            for cell in nb.cells:
+                for out in cell.get("outputs", []):
+                    if "image/png" not in out.get("data", {}):
+                        continue
+                    k += 1
+                    figure = cell.metadata.get("mystnb", {}).get("figure", {})
+                    name = figure.get("name") or f"{path.stem}-figure-{k:02d}"
+                    svg = export / f"figure-{k:02d}.svg"
+                    (OUT / f"{name}.png").write_bytes(__import__("base64").b64decode(out["data"]["image/png"]))
+                    shutil.copy(svg, OUT / f"{name}.svg")
+                    manifest.append({"name": name, "chapter": path.stem, "png": f"{name}.png", "svg": f"{name}.svg",
+                                     "caption": plain_caption(figure.get("caption", ""), glued),
+                                     "alt": out["metadata"]["image/png"]["alt"]})
+            print(f"{path.relative_to(ROOT)}: {k} figures")
+        # widget states, drawn by the same functions as the site
+        os.environ["CSEBOOK_FIGURE_EXPORT"] = str(Path(tmp) / "widgets")
+        from csebook.data import load_package
+        from csebook.registry import widgets_by_page
+
+        for page, widgets in widgets_by_page(load_package()).items():
+            for widget in widgets:
+                for state in widget.states():
+                    rendered = widget.render_state(state)
+                    stem = f"{widget.widget_id}-{widget.key(state).replace('|', '-')}"
+                    (OUT / f"{stem}.png").write_bytes(rendered.png)
+                    shutil.copy(Path(tmp) / "widgets" / f"{stem}.svg", OUT / f"{stem}.svg")
+                    manifest.append({"name": stem, "chapter": Path(page).stem, "widget": widget.title,
+                                     "state": state, "png": f"{stem}.png", "svg": f"{stem}.svg",
+                                     "caption": rendered.summary, "alt": rendered.alt})
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    print(f"{len(manifest)} figures and widget states in {OUT.relative_to(ROOT)}/ (manifest.json lists them)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
