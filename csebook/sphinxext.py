@@ -40,7 +40,33 @@ def _share_html_handlers_with_singlehtml(app):
         single.setdefault(name, pair)
 
 
+KIT_FILES = ["README.md", "pyproject.toml", "requirements.txt", "requirements-lock.txt", "Makefile",
+             "_config.yml", "_toc.yml"]
+KIT_DIRS = ["book", "data", "csebook", "tools"]
+
+
+def _write_kit(app, exception):
+    """Offer readers one download with what a notebook needs to run: the notebooks, the data
+    package, the helper package and the pinned requirements (book-kit.zip at the site root)."""
+    import zipfile
+    from pathlib import Path
+
+    if exception is not None or app.builder.name != "html":
+        return
+    root = Path(app.srcdir)
+    files = [root / f for f in KIT_FILES]
+    for folder in KIT_DIRS:
+        files += sorted(p for p in (root / folder).rglob("*")
+                        if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+    with zipfile.ZipFile(Path(app.outdir) / "book-kit.zip", "w", zipfile.ZIP_DEFLATED) as kit:
+        for path in files:
+            info = zipfile.ZipInfo(str(path.relative_to(root)), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            kit.writestr(info, path.read_bytes())
+
+
 def setup(app):
+    app.connect("build-finished", _write_kit)
     app.connect("builder-inited", _share_html_handlers_with_singlehtml)
     app.connect("html-page-context", _drop_unwanted_assets, priority=900)
     app.connect("html-page-context", _fix_hidden_code_label, priority=900)
