@@ -121,6 +121,7 @@ class Package:
         self.figures = tables["figures"]
         self.searches = tables["searches"]
         self.recommendations = tables["recommendations"]
+        self.glossary = tables["glossary"]
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
             for row in self.figures.itertuples()

@@ -66,3 +66,18 @@ def test_support_box_numbers():
     for number in ("999", "0808 800 5000", "0800 1111"):
         assert number in box
     assert "NAPAC" in box and "napac.org.uk" in box
+
+
+def test_every_glossary_term_is_linked_from_a_chapter():
+    import re
+
+    from csebook.data import load_package
+
+    linked = set()
+    for path in PAGES:
+        for _, text in prose_of_page(path):
+            for target in re.findall(r"\{term\}`([^`]*)`", text):
+                m = re.search(r"<([^>]*)>$", target)
+                linked.add((m.group(1) if m else target).lower())
+    terms = {t.lower() for t in load_package().glossary.term}
+    assert terms <= linked, f"glossary terms never linked: {sorted(terms - linked)}"
