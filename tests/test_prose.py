@@ -27,6 +27,7 @@ ALLOWED = [
     r"`[^`]*`",                                                # code
     r"\b95% (?:Wilson |confidence )?intervals?\b",              # a method's parameter, not a finding
     r"\b\d+ minutes\b",                                         # session timings in the teaching guide
+    r"\bChannel 4\b|\btype 1\b",                                # names: a broadcaster, a category
 ]
 
 

@@ -1,0 +1,163 @@
+"""The numbers and views of the chapter on the Home Office paper (December 2020) and the studies
+it weighed: how the counting unit and the unknowns change a share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import fmt, stats
+from .charts import Chart, bounds_chart
+from .data import STATUS_LABELS, Package
+from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure
+from .widgets import Control, StaticWidget, View
+
+
+@dataclass(frozen=True)
+class Composition:
+    """One study counted in one unit: its categories as shares of everything counted, with the
+    share whose ethnicity is unknown (or outside the categories given) kept as its own part."""
+
+    key: str
+    label: str          # study and unit, e.g. "CEOP 2011 (suspects)"
+    unit: str           # what is counted
+    base_text: str      # the denominator, in words, with its number
+    asian: float
+    white: float
+    black: float
+    unknown: float      # unknown, or not in the categories the source gives
+    status: str
+    note: str
+
+
+def compositions(package: Package) -> list[Composition]:
+    f = package.figure
+    out = []
+    # CEOP 2011, suspects: the shares are printed; their base is disputed between reports
+    a, w, u = (f(f"ceop2011_{k}.c4").value / 100 for k in ("asian", "white", "unknown"))
+    out.append(Composition("ceop2011_suspects", "CEOP 2011 (suspects)", "suspects",
+                           f"suspects (base disputed: {fmt.count(f('ceop2011_identified.c4').count)} fully identified, "
+                           f"or the {fmt.count(f('ceop2011_potential_offenders.c4').count)} reported)",
+                           a, w, 0.0, 1 - a - w, STATUS_LABELS[f("ceop2011_asian.c4").status],
+                           "Black and other groups are in the part not shown as Asian or White."))
+    # CEOP 2011, groups: counts printed for three categories
+    ga, gw, gu = (f(f"ceop2011_groups_{k}.c4").count for k in ("asian", "white", "unknown"))
+    n = ga + gw + gu
+    out.append(Composition("ceop2011_groups", "CEOP 2011 (groups)", "groups",
+                           f"{fmt.count(n)} groups (the three categories reported; the report is said to count more)",
+                           ga / n, gw / n, 0.0, gu / n, STATUS_LABELS[f("ceop2011_groups_asian.c4").status],
+                           "The three categories reported add up to fewer groups than the total reported."))
+    # Children's Commissioner 2012, perpetrators
+    total = f("occ_perpetrators.independent").count
+    pa, pw, pb = (f(f"occ_perpetrators_{k}.independent").count for k in ("asian", "white", "black"))
+    out.append(Composition("occ2012_perpetrators", "Children's Commissioner 2012 (perpetrators)", "perpetrators",
+                           f"{fmt.count(total)} perpetrators", pa / total, pw / total, pb / total,
+                           (total - pa - pw - pb) / total, STATUS_LABELS[f("occ_perpetrators.independent").status],
+                           "The part not Asian, White or Black includes those with no ethnicity given and any other group."))
+    # Quilliam 2017, convictions compiled by Quilliam (as the literature review restates them)
+    qa, qb, qw, qu = (f(f"quilliam_{k}.hl14053").value / 100 for k in ("asian", "black", "white", "unknown"))
+    out.append(Composition("quilliam2017_convictions", "Quilliam 2017 (convicted)", "people convicted",
+                           f"{fmt.count(f('quilliam_offenders.hl14053').count)} people convicted, compiled by Quilliam",
+                           qa, qw, qb, qu, STATUS_LABELS[f("quilliam_asian.hl14053").status],
+                           "A list compiled from press reports and other sources, not a sample of all offending."))
+    return out
+
+
+def composition_chart(rows: list[Composition], *, title: str, known_only: bool = False) -> Chart:
+    """One 100% bar per study and unit: Asian, White, Black and unknown or other (grey, never
+    dropped). With known_only, the grey part is removed and the rest rescaled, as a share 'of those
+    with ethnicity recorded' would be; the chart says so."""
+    fig = new_figure((7.0, 1.5 + 0.6 * len(rows)))
+    ax = fig.add_axes([0.36, 0.22, 0.60, 0.66])
+    # alphabetical order; the unknown always last and always drawn
+    parts = [("Asian", "asian", ORANGE), ("Black", "black", BLUE), ("White", "white", SKY),
+             ("Unknown or other", "unknown", UNKNOWN)]
+    sentences, numbers = [], []
+    for i, r in enumerate(rows):
+        y = len(rows) - 1 - i
+        values = {k: getattr(r, k) for _, k, _ in parts}
+        if known_only:
+            known = 1 - r.unknown
+            values = {k: (v / known if k != "unknown" else 0.0) for k, v in values.items()}
+        left = 0.0
+        bits = []
+        for label, key, colour in parts:
+            v = values[key]
+            if v <= 0:
+                continue
+            ax.barh(y, v, left=left, color=colour, height=0.6)
+            if v >= 0.07:
+                ax.text(left + v / 2, y, fmt.percent(v, 0), ha="center", va="center", fontsize=8.5,
+                        color="white" if key in ("unknown",) or colour == BLUE else "black")
+            bits.append(f"{label} {fmt.percent(v, 0)}")
+            numbers.append(fmt.percent(v, 0))
+            left += v
+        sentences.append(f"{r.label}: " + ", ".join(bits))
+    ax.set_yticks(range(len(rows)), [r.label.replace(" (", "\n(") for r in reversed(rows)], fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    from matplotlib.patches import Rectangle
+
+    shown = parts[:-1] if known_only else parts
+    fig.legend([Rectangle((0, 0), 1, 1, color=c) for _, _, c in shown], [l for l, _, _ in shown],
+               loc="lower left", ncol=4, frameon=False, fontsize=9, bbox_to_anchor=(0.02, 0.0))
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    basis = "of those in the groups shown only" if known_only else "of everyone counted, unknown included"
+    alt = f"{title}. Stacked bars, shares {basis}: " + "; ".join(sentences) + "."
+    return Chart(fig, alt, numbers)
+
+
+def units_view(package: Package, study: str, basis: str) -> View:
+    rows = [c for c in compositions(package) if c.key == study]
+    r = rows[0]
+    known_only = basis == "known"
+    chart = composition_chart(rows, title=f"{r.label}: share by ethnicity", known_only=known_only)
+    share = r.asian / (1 - r.unknown) if known_only else r.asian
+    denominator = (f"those of the {r.base_text} in the groups shown ({fmt.percent(1 - r.unknown, 0)})"
+                   if known_only else f"all {r.base_text}")
+    summary = (f"{r.label}: recorded as Asian {fmt.percent(share, 0)} of {denominator}. "
+               f"Figures {r.status}. {r.note}")
+    return View(chart, summary)
+
+
+def units_widget(package: Package) -> StaticWidget:
+    controls = [
+        Control("study", "Study and what it counts", tuple((c.key, c.label) for c in compositions(package)),
+                kind="select"),
+        Control("basis", "Share of", (("all", "everyone counted (unknown included)"),
+                                      ("known", "only those in the groups shown"))),
+    ]
+    return StaticWidget(lambda study, basis: units_view(package, study, basis), controls,
+                        title="One question, four studies, four counting units",
+                        default={"study": "ceop2011_suspects", "basis": "all"})
+
+
+ASSUMPTIONS = (("any", "any mix (bounds)"), ("like", "like the known"), ("all", "all in the group"),
+               ("none", "none in the group"))
+
+
+def assumption_view(package: Package, study: str, assumption: str) -> View:
+    r = next(c for c in compositions(package) if c.key == study)
+    recorded = 1 - r.unknown
+    of_known = r.asian / recorded
+    low, high = stats.share_bounds(recorded, of_known)
+    point = {"like": of_known, "all": high, "none": low}.get(assumption)
+    label = dict(ASSUMPTIONS)[assumption]
+    chart = bounds_chart(title=f"{r.label}: the Asian share if the unknowns are {label}",
+                         recorded_share=recorded, group_share_of_recorded=of_known, base_text=r.base_text)
+    if point is None:
+        result = f"anywhere from {fmt.percent(low, 0)} to {fmt.percent(high, 0)}"
+    else:
+        result = f"{fmt.percent(point, 0)} (within the bounds {fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
+    summary = (f"{r.label}: with {fmt.percent(r.unknown, 0)} unknown or other and the unknowns {label}, the share "
+               f"recorded as Asian would be {result}. The dot on the chart marks 'like the known'.")
+    return View(chart, summary)
+
+
+def assumption_widget(package: Package) -> StaticWidget:
+    controls = [
+        Control("study", "Study and what it counts", tuple((c.key, c.label) for c in compositions(package)),
+                kind="select"),
+        Control("assumption", "Suppose the unknowns are", ASSUMPTIONS),
+    ]
+    return StaticWidget(lambda study, assumption: assumption_view(package, study, assumption), controls,
+                        title="What the unknowns could do to a share",
+                        default={"study": "ceop2011_groups", "assumption": "any"})
