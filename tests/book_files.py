@@ -1,7 +1,6 @@
 """Shared helpers for tests that read the book's notebooks and pages."""
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from figures import glue_values  # noqa: E402,F401  (one reader of glued values, shared with make figures)
 from notebooks import notebooks, toc_pages  # noqa: E402
 
 GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
@@ -17,17 +17,6 @@ GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
 
 def read(path: Path):
     return nbformat.read(path, as_version=4)
-
-
-def glue_values(nb) -> dict[str, str]:
-    values = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                raw = out["data"].get("application/papermill.record/text/plain")
-                values[name] = ast.literal_eval(raw) if raw is not None else None
-    return values
 
 
 def prose_of_page(path: Path) -> list[tuple[str, str]]:
