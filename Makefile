@@ -30,9 +30,8 @@ $(VENV): requirements.txt requirements-lock.txt pyproject.toml
 env: $(VENV)
 
 # Build from the committed, executed notebooks (execution is off); warnings are errors,
-# references nitpicky. A failed build leaves no site behind.
+# references nitpicky. Unchanged pages are not rebuilt; a failed build leaves no site behind.
 book: $(VENV)
-	rm -rf _build/html
 	.venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet \
 	  || { rm -rf _build/html; echo "The book did not build: see the warnings above." >&2; exit 1; }
 	@echo "The site is in _build/html: open _build/html/index.html, or run 'make serve'."

@@ -244,8 +244,27 @@ def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
                                 f"({row.part_of} = {total.value:g})")
 
 
-def load_package(root: Path | str | None = None) -> Package:
-    """Load and validate the data package in `root` (default: the repository's data/)."""
+def _content_hash(root: Path, descriptor: dict) -> str:
+    import hashlib
+
+    h = hashlib.sha256((root / "datapackage.json").read_bytes())
+    for resource in descriptor["resources"]:
+        h.update((root / resource["path"]).read_bytes())
+    return h.hexdigest()
+
+
+def _validated_marker(root: Path, digest: str) -> Path:
+    """Where a successful schema validation of these exact bytes is remembered: under _build/
+    beside the data (never committed), so a fresh clone always validates once in full."""
+    return root.parent / "_build" / ".data-validated" / digest
+
+
+def load_package(root: Path | str | None = None, *, revalidate: bool = False) -> Package:
+    """Load and validate the data package in `root` (default: the repository's data/).
+
+    The schema check (frictionless) is the slow part; when the same bytes have already passed it,
+    it is not repeated unless `revalidate` is set (the tests always set it). The book's own
+    consistency rules run on every load."""
     root = Path(root) if root is not None else data_dir()
     descriptor_path = root / "datapackage.json"
     if not descriptor_path.exists():
@@ -260,7 +279,14 @@ def load_package(root: Path | str | None = None) -> Package:
                             f"the file named by resource '{resource['name']}' is missing")
     for resource in descriptor["resources"]:
         _check_header(root, resource)
-    _schema_errors(descriptor_path)
+    marker = _validated_marker(root, _content_hash(root, descriptor))
+    if revalidate or not marker.exists():
+        _schema_errors(descriptor_path)
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only checkout simply validates every time
     tables = _read_tables(root, descriptor)
     _consistency_errors(tables)
     return Package(root, tables)

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from csebook.data import DataError, load_package, printed_number
+from functools import partial
+
+from csebook.data import DataError, printed_number
+from csebook.data import load_package as _load_package
+
+# every test validates in full, never trusting a remembered validation
+load_package = partial(_load_package, revalidate=True)
 
 
 def rewrite(path: Path, edit) -> None:
@@ -212,3 +218,11 @@ def test_recommendation_with_unknown_source(data_copy):
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert (err.value.file, err.value.column) == ("data/recommendations.csv", "source_id")
+
+
+def test_a_remembered_validation_is_tied_to_the_exact_bytes(data_copy):
+    _load_package(data_copy)                          # validates in full and remembers
+    path = data_copy / "figures.csv"
+    rewrite(path, set_cell("cse_2023.hansard", "status", "probably"))
+    with pytest.raises(DataError):                  # changed bytes: validated again, and refused
+        _load_package(data_copy)
