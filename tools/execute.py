@@ -20,6 +20,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notebooks import ROOT, notebooks  # noqa: E402
 
 
+def stable_widget_ids(nb) -> None:
+    """ipywidgets gives each live view a random model id. No widget state is stored, so the id
+    points at nothing once the kernel is gone; replace it with one derived from the static
+    rendering beside it, so that executing twice writes identical files."""
+    import hashlib
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view is not None:
+                digest = hashlib.sha256(out["data"].get("text/html", "").encode()).hexdigest()[:32]
+                view["model_id"] = digest
+
+
 def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
@@ -27,6 +41,7 @@ def execute(path: Path) -> float:
                             store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nb.metadata.pop("widgets", None)
+    stable_widget_ids(nb)
     nbformat.validate(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
