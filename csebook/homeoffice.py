@@ -105,11 +105,20 @@ def composition_chart(rows: list[Composition], *, title: str, known_only: bool =
     return Chart(fig, alt, numbers)
 
 
-def units_view(package: Package, study: str, basis: str) -> View:
-    rows = [c for c in compositions(package) if c.key == study]
-    r = rows[0]
+def study(package: Package, key: str) -> Composition:
+    return next(c for c in compositions(package) if c.key == key)
+
+
+def study_control(package: Package) -> Control:
+    """The control both widgets share: which study, counted in which unit."""
+    return Control("study", "Study and what it counts", tuple((c.key, c.label) for c in compositions(package)),
+                   kind="select")
+
+
+def units_view(package: Package, study_key: str, basis: str) -> View:
+    r = study(package, study_key)
     known_only = basis == "known"
-    chart = composition_chart(rows, title=f"{r.label}: share by ethnicity", known_only=known_only)
+    chart = composition_chart([r], title=f"{r.label}: share by ethnicity", known_only=known_only)
     share = r.asian / (1 - r.unknown) if known_only else r.asian
     denominator = (f"those of the {r.base_text} in the groups shown ({fmt.percent(1 - r.unknown, 0)})"
                    if known_only else f"all {r.base_text}")
@@ -120,8 +129,7 @@ def units_view(package: Package, study: str, basis: str) -> View:
 
 def units_widget(package: Package) -> StaticWidget:
     controls = [
-        Control("study", "Study and what it counts", tuple((c.key, c.label) for c in compositions(package)),
-                kind="select"),
+        study_control(package),
         Control("basis", "Share of", (("all", "everyone counted (unknown included)"),
                                       ("known", "only those in the groups shown"))),
     ]
@@ -134,8 +142,8 @@ ASSUMPTIONS = (("any", "any mix (bounds)"), ("like", "like the known"), ("all", 
                ("none", "none in the group"))
 
 
-def assumption_view(package: Package, study: str, assumption: str) -> View:
-    r = next(c for c in compositions(package) if c.key == study)
+def assumption_view(package: Package, study_key: str, assumption: str) -> View:
+    r = study(package, study_key)
     recorded = 1 - r.unknown
     of_known = r.asian / recorded
     low, high = stats.share_bounds(recorded, of_known)
@@ -154,8 +162,7 @@ def assumption_view(package: Package, study: str, assumption: str) -> View:
 
 def assumption_widget(package: Package) -> StaticWidget:
     controls = [
-        Control("study", "Study and what it counts", tuple((c.key, c.label) for c in compositions(package)),
-                kind="select"),
+        study_control(package),
         Control("assumption", "Suppose the unknowns are", ASSUMPTIONS),
     ]
     return StaticWidget(lambda study, assumption: assumption_view(package, study, assumption), controls,
