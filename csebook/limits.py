@@ -1,0 +1,301 @@
+"""Limits on what counts can show: exact intervals, clustering, funnel-plot limits, selection
+through the justice system, and right-censoring by reporting delay.
+
+Standard library and numpy only. Every function covers one source of error and says which
+ones it leaves out; none of them turns recorded crime into offending.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .stats import _normal_quantile, wilson_interval
+
+Delays = Mapping[float, float] | Iterable[tuple[float, float]]
+
+
+# --- exact binomial -----------------------------------------------------------------------------
+
+def _check_count(successes: int, n: int) -> None:
+    if isinstance(successes, bool) or isinstance(n, bool) or int(successes) != successes or int(n) != n:
+        raise ValueError(f"successes ({successes}) and n ({n}) must be whole numbers")
+    if n <= 0:
+        raise ValueError(f"n must be positive, got {n}")
+    if not 0 <= successes <= n:
+        raise ValueError(f"successes {successes} must lie between 0 and n = {n}")
+
+
+def _check_confidence(confidence: float) -> None:
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie strictly between 0 and 1, got {confidence}")
+
+
+def _log_choose(n: int, ks: np.ndarray) -> np.ndarray:
+    """log C(n, k) for each k, by log-gamma (stable for large n)."""
+    return math.lgamma(n + 1) - np.array([math.lgamma(k + 1) + math.lgamma(n - k + 1) for k in ks.tolist()])
+
+
+def _tail_sum(log_coef: np.ndarray, ks: np.ndarray, n: int, p: float) -> float:
+    """Sum of binomial(n, p) probabilities over ks (0 < p < 1)."""
+    return float(np.exp(log_coef + ks * math.log(p) + (n - ks) * math.log1p(-p)).sum())
+
+
+def _bisect(f: Callable[[float], float], target: float, increasing: bool) -> float:
+    """p in (0, 1) with f(p) = target, for f monotone in p."""
+    lo, hi = 0.0, 1.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if mid in (lo, hi):
+            break
+        if (f(mid) < target) == increasing:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def clopper_pearson(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Exact (Clopper-Pearson 1934) interval for a binomial proportion: lo solves
+    P(X >= successes | lo) = a/2 and hi solves P(X <= successes | hi) = a/2, a = 1 - confidence,
+    found by bisection on binomial tails summed with log-gamma coefficients.
+    lo = 0 when successes = 0 and hi = 1 when successes = n.
+    Covers sampling variation only (and conservatively: coverage is at least `confidence`);
+    not clustering, selection, or missing records."""
+    _check_count(successes, n)
+    _check_confidence(confidence)
+    k, n = int(successes), int(n)
+    half = (1 - confidence) / 2
+    if k == 0:
+        lo = 0.0
+    else:
+        upper = np.arange(k, n + 1)
+        coef_up = _log_choose(n, upper)
+        lo = _bisect(lambda p: _tail_sum(coef_up, upper, n, p), half, increasing=True)
+    if k == n:
+        hi = 1.0
+    else:
+        lower = np.arange(0, k + 1)
+        coef_low = _log_choose(n, lower)
+        hi = _bisect(lambda p: _tail_sum(coef_low, lower, n, p), half, increasing=False)
+    return lo, hi
+
+
+# --- clustering ---------------------------------------------------------------------------------
+
+def design_effect(cluster_sizes_or_mean: float | Sequence[float], icc: float) -> float:
+    """Design effect of cluster sampling, 1 + (m - 1) * icc (Kish 1965).
+    Given one number, m is that mean cluster size. Given a list of cluster sizes, m is
+    sum(m_i^2) / sum(m_i), Kish's allowance for unequal clusters (equal to the mean when all
+    sizes are equal). Covers within-cluster likeness only, for an icc in [0, 1]; it does not
+    estimate the icc."""
+    if not 0 <= icc <= 1:
+        raise ValueError(f"icc must lie between 0 and 1, got {icc}")
+    if isinstance(cluster_sizes_or_mean, (int, float)):
+        m = float(cluster_sizes_or_mean)
+    else:
+        sizes = [float(s) for s in cluster_sizes_or_mean]
+        if not sizes or any(s <= 0 for s in sizes):
+            raise ValueError("cluster sizes must be a non-empty list of positive numbers")
+        m = sum(s * s for s in sizes) / sum(sizes)
+    if m < 1:
+        raise ValueError(f"mean cluster size must be at least 1, got {m}")
+    return 1 + (m - 1) * icc
+
+
+def effective_sample_size(n: float, n_clusters: int | None = None, icc: float | None = None) -> float:
+    """How many independent observations n clustered observations are worth.
+    - n_clusters and icc given: n / design_effect(n / n_clusters, icc).
+    - n_clusters only (icc unknown): the worst case, every cluster perfectly alike (icc = 1),
+      so n_eff = n_clusters: each cluster counts once.
+    - neither: n (observations taken as independent).
+    An icc without n_clusters is refused: the cluster size is needed."""
+    if n <= 0:
+        raise ValueError(f"n must be positive, got {n}")
+    if n_clusters is None:
+        if icc is not None:
+            raise ValueError("an icc needs n_clusters (the cluster size is n / n_clusters)")
+        return float(n)
+    if not 1 <= n_clusters <= n:
+        raise ValueError(f"n_clusters must lie between 1 and n = {n}, got {n_clusters}")
+    if icc is None:
+        return float(n_clusters)
+    return n / design_effect(n / n_clusters, icc)
+
+
+def clustered_wilson(successes: float, n: float, n_eff: float,
+                     confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson interval for the observed proportion successes / n, as if it came from n_eff
+    independent observations (the proportion is kept, the count scaled to p * n_eff).
+    Covers sampling variation allowing for clustering; not selection or missing records."""
+    if n <= 0 or not 0 <= successes <= n:
+        raise ValueError(f"need n > 0 and 0 <= successes ({successes}) <= n ({n})")
+    if not 0 < n_eff <= n:
+        raise ValueError(f"n_eff must lie in (0, n = {n}], got {n_eff}")
+    _check_confidence(confidence)
+    return wilson_interval(successes / n * n_eff, n_eff, confidence)
+
+
+# --- funnel plots -------------------------------------------------------------------------------
+
+def _as_tuple(z: float | Sequence[float]) -> tuple[float, ...]:
+    zs = (float(z),) if isinstance(z, (int, float)) else tuple(float(v) for v in z)
+    if not zs or any(v <= 0 for v in zs):
+        raise ValueError("z must be a positive number or a non-empty list of them")
+    return zs
+
+
+def _check_funnel(expected_rate: float, populations: Sequence[int]) -> np.ndarray:
+    if not 0 < expected_rate < 1:
+        raise ValueError(f"expected_rate must lie strictly between 0 and 1, got {expected_rate}")
+    ns = np.asarray(populations)
+    if ns.ndim != 1 or ns.size == 0 or np.any(ns <= 0) or np.any(ns != np.round(ns)):
+        raise ValueError("populations must be a non-empty list of positive whole numbers")
+    return ns.astype(np.int64)
+
+
+def _binomial_quantile(n: int, p: float, q: float, interpolate: bool) -> float:
+    """Smallest r with P(X <= r) >= q, as a proportion r / n; with `interpolate`, Spiegelhalter's
+    (2005) continuous version (r - a) / n, a = (F(r) - q) / (F(r) - F(r - 1))."""
+    sd = math.sqrt(n * p * (1 - p))
+    k0 = max(0, math.floor(n * p - 15 * sd - 20))
+    k1 = min(n, math.ceil(n * p + 15 * sd + 20))
+    ks = np.arange(k0, k1 + 1)
+    cdf = np.cumsum(np.exp(_log_choose(n, ks) + ks * math.log(p) + (n - ks) * math.log1p(-p)))
+    i = min(int(np.searchsorted(cdf, q)), len(ks) - 1)
+    r = float(ks[i])
+    if interpolate:
+        below = cdf[i - 1] if i > 0 else 0.0
+        r -= (cdf[i] - q) / (cdf[i] - below)
+    return min(max(r / n, 0.0), 1.0)
+
+
+def funnel_limits(expected_rate: float, populations: Sequence[int],
+                  z: float | Sequence[float] = (1.96, 3.09),
+                  interpolate: bool = True) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """Exact binomial control limits for a funnel plot of proportions against population size.
+    For each z, the limits are the binomial(n, expected_rate) quantiles at Phi(-z) and Phi(z),
+    divided by n, with Spiegelhalter's (2005) interpolation between whole counts unless
+    interpolate=False (then plain quantile steps). Returns {z: (lower, upper)}, arrays in the
+    order of `populations`. Covers chance variation around one common rate only: not
+    over-dispersion, differences in recording, or case mix."""
+    ns = _check_funnel(expected_rate, populations)
+    out = {}
+    for zv in _as_tuple(z):
+        q = 0.5 * math.erfc(-zv / math.sqrt(2))
+        lower = np.array([_binomial_quantile(int(n), expected_rate, 1 - q, interpolate) for n in ns])
+        upper = np.array([_binomial_quantile(int(n), expected_rate, q, interpolate) for n in ns])
+        out[zv] = (lower, upper)
+    return out
+
+
+def funnel_limits_normal(expected_rate: float, populations: Sequence[int],
+                         z: float | Sequence[float] = (1.96, 3.09)) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """Normal-approximation funnel limits p0 +/- z * sqrt(p0 (1 - p0) / n), clipped to [0, 1].
+    Same shape and coverage caveats as funnel_limits; poor when n * p0 is small."""
+    ns = _check_funnel(expected_rate, populations)
+    p0 = expected_rate
+    se = np.sqrt(p0 * (1 - p0) / ns)
+    return {zv: (np.clip(p0 - zv * se, 0, 1), np.clip(p0 + zv * se, 0, 1)) for zv in _as_tuple(z)}
+
+
+# --- selection through stages -------------------------------------------------------------------
+
+def _pass_probabilities(true_shares: Mapping[str, float],
+                        stage_probs: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+    if not true_shares:
+        raise ValueError("true_shares must name at least one group")
+    if any(s < 0 for s in true_shares.values()) or not math.isclose(sum(true_shares.values()), 1, abs_tol=1e-9):
+        raise ValueError(f"true_shares must be non-negative and sum to 1, got {dict(true_shares)}")
+    if set(stage_probs) != set(true_shares):
+        raise ValueError(f"stage_probs groups {sorted(stage_probs)} differ from true_shares groups {sorted(true_shares)}")
+    stages = {frozenset(v) for v in stage_probs.values()}
+    if len(stages) != 1:
+        raise ValueError("every group must have the same stages")
+    out = {}
+    for group, probs in stage_probs.items():
+        if any(not 0 <= p <= 1 for p in probs.values()):
+            raise ValueError(f"stage probabilities for {group!r} must lie between 0 and 1")
+        out[group] = math.prod(probs.values())
+    return out
+
+
+def simulate_selection(true_shares: Mapping[str, float],
+                       stage_probs: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+    """Expected observed share of each group after offences pass stages (e.g. detected, recorded,
+    charged, reported), each group with its own pass probability per stage:
+    true_share * product(stage probabilities), renormalised to sum to 1. Deterministic (expected
+    values, no noise). Assumes stages act independently of everything but group."""
+    passing = _pass_probabilities(true_shares, stage_probs)
+    weights = {g: true_shares[g] * passing[g] for g in true_shares}
+    total = sum(weights.values())
+    if total <= 0:
+        raise ValueError("no offence passes every stage: the observed shares are undefined")
+    return {g: w / total for g, w in weights.items()}
+
+
+def observed_counts_random(true_shares: Mapping[str, float],
+                           stage_probs: Mapping[str, Mapping[str, float]],
+                           n: int, seed: int) -> dict[str, int]:
+    """One random draw of the selection model: n offences split among groups by a multinomial on
+    true_shares, then thinned stage by stage with binomial draws (numpy default_rng(seed), so
+    the same seed gives the same counts). Shows noise around simulate_selection."""
+    _pass_probabilities(true_shares, stage_probs)
+    if isinstance(n, bool) or int(n) != n or n < 0:
+        raise ValueError(f"n must be a non-negative whole number, got {n}")
+    rng = np.random.default_rng(seed)
+    groups = list(true_shares)
+    shares = np.array([true_shares[g] for g in groups], dtype=float)
+    counts = rng.multinomial(int(n), shares / shares.sum())
+    out = {}
+    for g, c in zip(groups, counts):
+        c = int(c)
+        for p in stage_probs[g].values():
+            c = int(rng.binomial(c, p))
+        out[g] = c
+    return out
+
+
+# --- right-censoring by reporting delay ---------------------------------------------------------
+
+def _delay_pmf(delays: Delays) -> dict[float, float]:
+    pairs = list(delays.items()) if isinstance(delays, Mapping) else [tuple(d) for d in delays]
+    pmf: dict[float, float] = {}
+    for d, p in pairs:
+        if d < 0 or not 0 <= p <= 1:
+            raise ValueError(f"delay {d} must be >= 0 and its probability {p} in [0, 1]")
+        pmf[d] = pmf.get(d, 0.0) + p
+    if sum(pmf.values()) > 1 + 1e-9:
+        raise ValueError(f"delay probabilities sum to {sum(pmf.values())}, more than 1")
+    return pmf
+
+
+def recorded_by(years_since_abuse: float, delays: Delays | Callable[[float], float]) -> float:
+    """Fraction of abuse that happened `years_since_abuse` years ago that has been recorded by
+    now: P(delay <= t). `delays` is a delay distribution as (delay_years, probability) pairs or
+    a {delay: probability} mapping (probabilities may sum to less than 1: the rest is never
+    recorded), or a function returning P(delay <= t) directly. Covers delay only, assuming it
+    has not changed over time; not abuse that is never reported."""
+    if years_since_abuse < 0:
+        raise ValueError(f"years_since_abuse must not be negative, got {years_since_abuse}")
+    if callable(delays):
+        value = float(delays(years_since_abuse))
+        if not 0 <= value <= 1:
+            raise ValueError(f"the delay distribution function returned {value}, outside [0, 1]")
+        return value
+    return min(1.0, sum(p for d, p in _delay_pmf(delays).items() if d <= years_since_abuse))
+
+
+def snapshot_composition(offending_by_year: Mapping[int, float], delay_pmf: Delays,
+                         snapshot_year: int) -> dict[int, float]:
+    """How many offences recorded in `snapshot_year` come from each abuse year: abuse in year y is
+    recorded in year s with probability pmf(s - y), so year y contributes
+    offending_by_year[y] * pmf(snapshot_year - y) (0 for years after the snapshot).
+    Delays must be whole years. Covers delay only; not changes in recording practice."""
+    pmf = _delay_pmf(delay_pmf)
+    if any(d != int(d) for d in pmf):
+        raise ValueError("delays must be whole numbers of years")
+    if any(v < 0 for v in offending_by_year.values()):
+        raise ValueError("offending counts must not be negative")
+    return {y: v * pmf.get(snapshot_year - y, 0.0) for y, v in offending_by_year.items()}

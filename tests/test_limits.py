@@ -1,0 +1,297 @@
+"""csebook.limits against hand-computed, closed-form or independently computed values."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from csebook import limits, stats
+
+Z95 = 1.959963984540054  # standard normal 97.5% point (published tables)
+
+
+def beta_cdf(x: float, a: float, b: float, steps: int = 20000) -> float:
+    """Regularised incomplete beta I_x(a, b) by Simpson's rule on the beta density: an
+    independent route to the Clopper-Pearson limits (lo is the a/2 point of Beta(k, n-k+1),
+    hi the 1-a/2 point of Beta(k+1, n-k))."""
+    xs = np.linspace(0.0, x, steps + 1)
+    inner = xs[1:-1]
+    logc = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+    f = np.zeros_like(xs)
+    f[1:-1] = np.exp(logc + (a - 1) * np.log(inner) + (b - 1) * np.log1p(-inner))
+    f[-1] = math.exp(logc + (a - 1) * math.log(x) + (b - 1) * math.log1p(-x))
+    h = x / steps
+    return float(h / 3 * (f[0] + f[-1] + 4 * f[1:-1:2].sum() + 2 * f[2:-1:2].sum()))
+
+
+# --- Clopper-Pearson ------------------------------------------------------------------------------
+
+def test_clopper_pearson_zero_and_all_successes_closed_form():
+    lo, hi = limits.clopper_pearson(0, 10)
+    assert lo == 0 and hi == pytest.approx(1 - 0.025 ** (1 / 10), abs=1e-9)
+    assert hi == pytest.approx(0.30850, abs=5e-6)
+    lo, hi = limits.clopper_pearson(10, 10)
+    assert hi == 1 and lo == pytest.approx(0.025 ** (1 / 10), abs=1e-9)
+    assert lo == pytest.approx(0.69150, abs=5e-6)
+
+
+def test_clopper_pearson_one_in_ten_published():
+    lo, hi = limits.clopper_pearson(1, 10)
+    assert lo == pytest.approx(0.002529, abs=5e-7)
+    assert hi == pytest.approx(0.445016, abs=5e-7)
+
+
+@pytest.mark.parametrize("k, n", [(27, 52), (41, 93), (1234, 5000)])
+def test_clopper_pearson_matches_beta_distribution(k, n):
+    lo, hi = limits.clopper_pearson(k, n)
+    assert beta_cdf(lo, k, n - k + 1) == pytest.approx(0.025, abs=1e-8)
+    assert beta_cdf(hi, k + 1, n - k) == pytest.approx(0.975, abs=1e-8)
+
+
+def test_clopper_pearson_large_n_closed_forms_and_symmetry():
+    # P(X >= 1 | p) = 1 - (1-p)^n and P(X <= n-1 | p) = 1 - p^n give the limits in closed form
+    assert limits.clopper_pearson(1, 5000)[0] == pytest.approx(1 - 0.975 ** (1 / 5000), rel=1e-9)
+    assert limits.clopper_pearson(4999, 5000)[1] == pytest.approx(0.975 ** (1 / 5000), rel=1e-9)
+    lo, hi = limits.clopper_pearson(30, 93)
+    lo2, hi2 = limits.clopper_pearson(63, 93)
+    assert (lo, hi) == pytest.approx((1 - hi2, 1 - lo2), abs=1e-12)
+
+
+def test_clopper_pearson_other_confidence():
+    # 0 of 20 at 90%: upper limit solves (1-p)^20 = 0.05
+    assert limits.clopper_pearson(0, 20, 0.90)[1] == pytest.approx(1 - 0.05 ** (1 / 20), abs=1e-9)
+
+
+def test_clopper_pearson_contains_wilson_centre_and_is_wider_for_small_n():
+    for n in (5, 10, 20, 30):
+        for k in range(n + 1):
+            lo, hi = limits.clopper_pearson(k, n)
+            wlo, whi = stats.wilson_interval(k, n)
+            centre = (k / n + Z95 ** 2 / (2 * n)) / (1 + Z95 ** 2 / n)
+            assert lo < centre < hi
+            assert hi - lo > whi - wlo
+
+
+@pytest.mark.parametrize("k, n, conf", [(-1, 10, .95), (11, 10, .95), (1, 0, .95), (1.5, 10, .95),
+                                        (1, 10, 0), (1, 10, 1)])
+def test_clopper_pearson_refuses_bad_input(k, n, conf):
+    with pytest.raises(ValueError):
+        limits.clopper_pearson(k, n, conf)
+
+
+# --- clustering -----------------------------------------------------------------------------------
+
+def test_design_effect_hand_values():
+    assert limits.design_effect(10, 0.1) == pytest.approx(1.9)
+    assert limits.design_effect([10, 10, 10], 0.1) == pytest.approx(1.9)
+    # unequal sizes 5 and 15: (25 + 225) / 20 = 12.5, so 1 + 11.5 * 0.1
+    assert limits.design_effect([5, 15], 0.1) == pytest.approx(2.15)
+    assert limits.design_effect(7, 0) == 1
+
+
+def test_effective_sample_size_cases():
+    assert limits.effective_sample_size(264, n_clusters=58) == 58          # worst case
+    assert limits.effective_sample_size(264, n_clusters=58, icc=1) == pytest.approx(58)
+    assert limits.effective_sample_size(264, n_clusters=58, icc=0) == pytest.approx(264)
+    # m = 264/58 = 4.5517, deff = 1 + 3.5517 * 0.05 = 1.177586, 264 / 1.177586 = 224.188
+    assert limits.effective_sample_size(264, n_clusters=58, icc=0.05) == pytest.approx(224.188, abs=1e-3)
+    assert limits.effective_sample_size(264) == 264
+
+
+def test_clustered_wilson_quilliam_like():
+    lo, hi = limits.clustered_wilson(222, 264, 58)
+    # by hand: p = 0.840909, z^2 = 3.841459, denominator 1.066232, centre 0.819733,
+    # half-width 1.959964 * sqrt(0.0023066 + 0.0002855) / 1.066232 = 0.093588
+    assert (lo, hi) == pytest.approx((0.726145, 0.913321), abs=2e-6)
+    # the endpoints solve the score equation (p - pi)^2 = z^2 pi (1 - pi) / n_eff
+    p = 222 / 264
+    for pi in (lo, hi):
+        assert (p - pi) ** 2 == pytest.approx(Z95 ** 2 * pi * (1 - pi) / 58, rel=1e-9)
+    wlo, whi = limits.clustered_wilson(222, 264, 264)
+    assert hi - lo > whi - wlo
+    assert (wlo, whi) == pytest.approx(stats.wilson_interval(222, 264))
+
+
+@pytest.mark.parametrize("call", [
+    lambda: limits.design_effect(10, 1.5), lambda: limits.design_effect(0.5, 0.1),
+    lambda: limits.design_effect([], 0.1), lambda: limits.effective_sample_size(100, icc=0.1),
+    lambda: limits.effective_sample_size(100, n_clusters=0), lambda: limits.effective_sample_size(0),
+    lambda: limits.clustered_wilson(5, 10, 11), lambda: limits.clustered_wilson(11, 10, 5),
+])
+def test_clustering_refuses_bad_input(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+# --- funnel limits --------------------------------------------------------------------------------
+
+def test_funnel_normal_hand_value():
+    lo, hi = limits.funnel_limits_normal(0.01, [10000], z=1.96)[1.96]
+    # 1.96 * sqrt(0.01 * 0.99 / 10000) = 1.96 * 0.000994987 = 0.00195017
+    assert lo[0] == pytest.approx(0.01 - 0.00195017, abs=1e-8)
+    assert hi[0] == pytest.approx(0.01 + 0.00195017, abs=1e-8)
+
+
+def test_funnel_exact_hand_value_half_of_ten():
+    # Binomial(10, 0.5): F(1) = 11/1024, F(2) = 56/1024, F(7) = 968/1024, F(8) = 1013/1024;
+    # q = Phi(1.96) = 0.9750021. Upper: r = 8, a = (1013/1024 - q) / (45/1024) = 0.32440.
+    q = 0.9750021048517795
+    lo, hi = limits.funnel_limits(0.5, [10], z=1.96)[1.96]
+    assert hi[0] == pytest.approx((8 - (1013 / 1024 - q) / (45 / 1024)) / 10, abs=1e-9)
+    assert lo[0] == pytest.approx((2 - (56 / 1024 - (1 - q)) / (45 / 1024)) / 10, abs=1e-9)
+    assert hi[0] == pytest.approx(0.76756, abs=1e-5)
+    lo, hi = limits.funnel_limits(0.5, [10], z=1.96, interpolate=False)[1.96]
+    assert (lo[0], hi[0]) == (0.2, 0.8)
+
+
+def test_funnel_exact_is_binomial_quantile():
+    # plain quantile: smallest r with P(X <= r) >= Phi(z), checked with math.comb
+    p0, q = 0.03, 0.5 * math.erfc(-3.09 / math.sqrt(2))
+    for n in (50, 400, 2000):
+        lo, hi = limits.funnel_limits(p0, [n], z=3.09, interpolate=False)[3.09]
+        cdf = lambda r: sum(math.comb(n, i) * p0 ** i * (1 - p0) ** (n - i) for i in range(r + 1))
+        r = round(hi[0] * n)
+        assert cdf(r) >= q > cdf(r - 1)
+        r = round(lo[0] * n)
+        assert cdf(r) >= 1 - q and (r == 0 or cdf(r - 1) < 1 - q)
+
+
+def test_funnel_limits_narrow_as_population_grows():
+    ns = [200, 1000, 5000, 20000, 100000]
+    for fn in (limits.funnel_limits, limits.funnel_limits_normal):
+        for z, (lo, hi) in fn(0.02, ns).items():
+            assert np.all(np.diff(hi - lo) < 0), (fn.__name__, z)
+            assert np.all(np.diff(hi) < 0) and np.all(np.diff(lo) > 0)
+            assert np.all(lo < 0.02) and np.all(hi > 0.02)
+    three_sd = limits.funnel_limits(0.02, ns)
+    assert np.all(three_sd[3.09][1] > three_sd[1.96][1])
+
+
+def test_funnel_exact_close_to_normal_for_large_n():
+    ns = [10**6, 10**7]
+    exact = limits.funnel_limits(0.01, ns)
+    normal = limits.funnel_limits_normal(0.01, ns)
+    for z in (1.96, 3.09):
+        for a, b in zip(exact[z], normal[z]):
+            assert np.allclose(a, b, rtol=0, atol=2e-6)
+    # ...but not for small n, where the binomial is skewed
+    assert abs(limits.funnel_limits(0.01, [300])[3.09][1][0]
+               - limits.funnel_limits_normal(0.01, [300])[3.09][1][0]) > 0.002
+
+
+@pytest.mark.parametrize("rate, pops", [(0, [10]), (1, [10]), (0.1, []), (0.1, [0]), (0.1, [10.5])])
+def test_funnel_refuses_bad_input(rate, pops):
+    for fn in (limits.funnel_limits, limits.funnel_limits_normal):
+        with pytest.raises(ValueError):
+            fn(rate, pops)
+
+
+# --- selection ------------------------------------------------------------------------------------
+
+STAGES = ("detected", "recorded", "charged", "reported")
+
+
+def probs(**per_group: tuple[float, ...]) -> dict[str, dict[str, float]]:
+    return {g: dict(zip(STAGES, ps)) for g, ps in per_group.items()}
+
+
+def test_equal_probabilities_leave_shares_unchanged():
+    true = {"a": 0.1, "b": 0.3, "c": 0.6}
+    got = limits.simulate_selection(true, probs(a=(.4, .5, .3, .9), b=(.4, .5, .3, .9), c=(.4, .5, .3, .9)))
+    assert got == pytest.approx(true)
+
+
+def test_higher_detection_raises_observed_share_by_hand_amount():
+    got = limits.simulate_selection({"a": 0.2, "b": 0.8}, probs(a=(.5, 1, 1, 1), b=(.25, 1, 1, 1)))
+    assert got["a"] == pytest.approx(1 / 3)   # 0.2*0.5 / (0.2*0.5 + 0.8*0.25)
+    assert got["b"] == pytest.approx(2 / 3)
+
+
+def test_selection_can_move_either_direction():
+    true = {"a": 0.2, "b": 0.8}
+    down = limits.simulate_selection(true, probs(a=(.25, 1, 1, 1), b=(.5, 1, 1, 1)))
+    assert down["a"] == pytest.approx(1 / 9)   # 0.05 / (0.05 + 0.4)
+    # more likely detected but less likely charged: 0.6*0.5 = 0.3 against 0.4*0.9 = 0.36
+    mixed = limits.simulate_selection(true, probs(a=(.6, 1, .5, 1), b=(.4, 1, .9, 1)))
+    assert mixed["a"] == pytest.approx(0.06 / (0.06 + 0.288)) and mixed["a"] < 0.2
+
+
+def test_random_counts_reproducible_and_near_expectation():
+    true = {"a": 0.2, "b": 0.8}
+    sp = probs(a=(.5, .9, .8, 1), b=(.25, .9, .8, 1))
+    first = limits.observed_counts_random(true, sp, 1000, seed=7)
+    assert first == limits.observed_counts_random(true, sp, 1000, seed=7)
+    draws = {tuple(limits.observed_counts_random(true, sp, 1000, seed=s).values()) for s in range(5)}
+    assert len(draws) > 1
+    big = limits.observed_counts_random(true, sp, 10**6, seed=1)
+    assert big["a"] / sum(big.values()) == pytest.approx(1 / 3, abs=0.005)
+    # expected total 10^6 * 0.72 * (0.2*0.5 + 0.8*0.25) = 216000, sd about 410
+    assert sum(big.values()) == pytest.approx(216000, abs=3000)
+    everyone = limits.observed_counts_random(true, probs(a=(1, 1, 1, 1), b=(1, 1, 1, 1)), 500, seed=3)
+    assert sum(everyone.values()) == 500
+    assert limits.observed_counts_random(true, probs(a=(1, 0, 1, 1), b=(1, 1, 1, 1)), 500, seed=3)["a"] == 0
+
+
+@pytest.mark.parametrize("true, sp", [
+    ({"a": 0.5, "b": 0.4}, probs(a=(1, 1, 1, 1), b=(1, 1, 1, 1))),              # shares sum to 0.9
+    ({"a": 0.5, "b": 0.5}, probs(a=(1, 1, 1, 1))),                              # group missing
+    ({"a": 0.5, "b": 0.5}, probs(a=(1.2, 1, 1, 1), b=(1, 1, 1, 1))),            # probability > 1
+    ({"a": 0.5, "b": 0.5}, {"a": {"detected": .5}, "b": {"detcted": .5}}),      # stage names differ
+    ({"a": 0.5, "b": 0.5}, probs(a=(0, 1, 1, 1), b=(0, 1, 1, 1))),              # nothing observed
+])
+def test_selection_refuses_bad_input(true, sp):
+    with pytest.raises(ValueError):
+        limits.simulate_selection(true, sp)
+
+
+# --- right-censoring ------------------------------------------------------------------------------
+
+PMF = {0: 0.2, 1: 0.5, 2: 0.3}
+
+
+def test_recorded_by_three_point_pmf():
+    assert limits.recorded_by(0, PMF) == pytest.approx(0.2)
+    assert limits.recorded_by(1, PMF) == pytest.approx(0.7)
+    assert limits.recorded_by(1.5, list(PMF.items())) == pytest.approx(0.7)
+    assert limits.recorded_by(2, PMF) == pytest.approx(1.0)
+    assert limits.recorded_by(40, PMF) == pytest.approx(1.0)
+    # a defective distribution: 40% never recorded
+    assert limits.recorded_by(10, [(0, .1), (1, .2), (3, .3)]) == pytest.approx(0.6)
+    # a distribution function: exponential delays with mean 5 years
+    assert limits.recorded_by(5, lambda t: 1 - math.exp(-t / 5)) == pytest.approx(1 - math.exp(-1))
+
+
+def test_snapshot_composition_hand_example():
+    flat = {2020: 100, 2021: 100, 2022: 100, 2023: 100}
+    assert limits.snapshot_composition(flat, PMF, 2022) == pytest.approx(
+        {2020: 30, 2021: 50, 2022: 20, 2023: 0})
+    rising = {2020: 10, 2021: 20, 2022: 40}
+    # 2022: 40 * 0.2, 2021: 20 * 0.5, 2020: 10 * 0.3
+    assert limits.snapshot_composition(rising, PMF, 2022) == pytest.approx({2020: 3, 2021: 10, 2022: 8})
+
+
+def test_snapshot_never_records_more_than_happened():
+    offending = {y: 50 + 3 * (y - 2000) for y in range(2000, 2024)}
+    defective = {0: 0.1, 1: 0.2, 2: 0.15, 5: 0.1, 10: 0.05}
+    for s in range(2000, 2030):
+        got = limits.snapshot_composition(offending, defective, s)
+        assert sum(got.values()) <= sum(offending.values()) * 0.6 + 1e-9
+        assert all(0 <= got[y] <= offending[y] for y in offending)
+
+
+def test_recent_years_under_counted():
+    # recorded by the end of 2023 out of 100 a year: 2023 -> 20, 2022 -> 70, 2021 and before -> 100
+    recorded = [100 * limits.recorded_by(2023 - y, PMF) for y in (2019, 2020, 2021, 2022, 2023)]
+    assert recorded == pytest.approx([100, 100, 100, 70, 20])
+
+
+@pytest.mark.parametrize("call", [
+    lambda: limits.recorded_by(-1, PMF), lambda: limits.recorded_by(1, {0: 0.7, 1: 0.5}),
+    lambda: limits.recorded_by(1, {-1: 0.5}), lambda: limits.recorded_by(1, lambda t: 1.5),
+    lambda: limits.snapshot_composition({2020: 1}, {0.5: 0.5}, 2021),
+    lambda: limits.snapshot_composition({2020: -1}, PMF, 2021),
+])
+def test_censoring_refuses_bad_input(call):
+    with pytest.raises(ValueError):
+        call()
