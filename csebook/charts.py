@@ -256,24 +256,29 @@ class Count:
     colour: str = BLUE
 
 
-def count_bars(items: list[Count], *, title: str, unit: str) -> Chart:
-    """One horizontal bar per category with its count written at the end; the total in the title
-    line of the alt text."""
+def count_bars(items: list[Count], *, title: str, unit: str, parts_of_whole: bool = True) -> Chart:
+    """One horizontal bar per category with its count written at the end. When the bars are parts of
+    one whole, the alt text gives their total; when they overlap (a total and subsets of it), pass
+    parts_of_whole=False and no total is claimed."""
     fig = new_figure((7.0, 1.2 + 0.5 * len(items)))
     ax = fig.add_axes([0.36, 0.14, 0.56, 0.72])
     top = max(i.count for i in items) or 1
     for k, item in enumerate(items):
         y = len(items) - 1 - k
         ax.barh(y, item.count, color=item.colour, height=0.6)
-        ax.text(item.count + top * 0.02, y, str(item.count), va="center", fontsize=10)
+        ax.text(item.count + top * 0.02, y, fmt.count(item.count), va="center", fontsize=10)
     ax.set_yticks(range(len(items)), [i.label for i in reversed(items)], fontsize=9)
     ax.set_xlim(0, top * 1.15)
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
     fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    listed = "; ".join(f"{i.label}: {fmt.count(i.count)}" for i in items)
+    if not parts_of_whole:
+        return Chart(fig, f"{title}. Bar chart of {unit}, some bars counting part of another: {listed}.",
+                     [fmt.count(i.count) for i in items])
     total = sum(i.count for i in items)
-    alt = (f"{title}. Bar chart of {total} {unit}: " + "; ".join(f"{i.label}: {i.count}" for i in items) + ".")
-    return Chart(fig, alt, [str(i.count) for i in items] + [str(total)])
+    alt = f"{title}. Bar chart of {fmt.count(total)} {unit}: {listed}."
+    return Chart(fig, alt, [fmt.count(i.count) for i in items] + [fmt.count(total)])
 
 
 __all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "nesting_chart", "icon_array",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import fmt, stats
-from .charts import Chart, bounds_chart
+from .charts import Chart, Count, bounds_chart, count_bars
 from .data import STATUS_LABELS, Package
 from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure
 from .widgets import Control, StaticWidget, View
@@ -65,8 +65,8 @@ def composition_chart(rows: list[Composition], *, title: str, known_only: bool =
     """One 100% bar per study and unit: Asian, White, Black and unknown or other (grey, never
     dropped). With known_only, the grey part is removed and the rest rescaled, as a share 'of those
     with ethnicity recorded' would be; the chart says so."""
-    fig = new_figure((7.0, 1.5 + 0.6 * len(rows)))
-    ax = fig.add_axes([0.36, 0.22, 0.60, 0.66])
+    height = 2.0 + 0.6 * len(rows)   # fixed margins in inches, so one bar leaves room for axis and legend
+    ax = (fig := new_figure((7.0, height))).add_axes([0.36, 0.8 / height, 0.60, 1 - 1.25 / height])
     # alphabetical order; the unknown always last and always drawn
     parts = [("Asian", "asian", ORANGE), ("Black", "black", BLUE), ("White", "white", SKY),
              ("Unknown or other", "unknown", UNKNOWN)]
@@ -168,3 +168,99 @@ def assumption_widget(package: Package) -> StaticWidget:
     return StaticWidget(lambda study, assumption: assumption_view(package, study, assumption), controls,
                         title="What the unknowns could do to a share",
                         default={"study": "ceop2011_groups", "assumption": "any"})
+
+
+# One table and one chart for each study the paper weighed, each in the study's own unit.
+STUDY_FIGURES = {
+    "ceop2011": [
+        ("Potential offenders reported to CEOP", "ceop2011_potential_offenders.c4"),
+        ("Suspects fully identified", "ceop2011_identified.c4"),
+        ("Suspects recorded as Asian", "ceop2011_asian.c4"),
+        ("Suspects recorded as White", "ceop2011_white.c4"),
+        ("Suspects of unknown ethnicity", "ceop2011_unknown.c4"),
+        ("Groups recorded as Asian", "ceop2011_groups_asian.c4"),
+        ("Groups recorded as White", "ceop2011_groups_white.c4"),
+        ("Groups of unknown ethnicity", "ceop2011_groups_unknown.c4"),
+        ("Victims", "ceop2011_victims.c4"),
+        ("Victims recorded as White", "ceop2011_victims_white.c4"),
+        ("Victims recorded as Asian", "ceop2011_victims_asian.c4"),
+    ],
+    "occ2012": [
+        ("Children confirmed as victims", "occ_victims.press"),
+        ("Children identified as at high risk", "occ_high_risk.press"),
+        ("Perpetrators", "occ_perpetrators.independent"),
+        ("Perpetrators recorded as White", "occ_perpetrators_white.independent"),
+        ("Perpetrators recorded as Asian", "occ_perpetrators_asian.independent"),
+        ("Perpetrators recorded as Black", "occ_perpetrators_black.independent"),
+    ],
+    "ceop2013": [
+        ("Type 1 cases", "ceop2013_type1_cases.ceop"),
+        ("Victims in those cases", "ceop2013_type1_victims.ceop"),
+        ("Victims whose sex was given (all female)", "ceop2013_victims_sex_recorded.ceop"),
+        ("Victims with at least one identified vulnerability", "ceop2013_victims_vulnerable.ceop"),
+        ("Victims aged 12 to 13", "ceop2013_victims_12_13.ceop"),
+        ("Victims aged 14 to 15", "ceop2013_victims_14_15.ceop"),
+        ("Victims aged 16 to 17", "ceop2013_victims_16_17.ceop"),
+    ],
+    "quilliam2017": [
+        ("Cases", "quilliam_cases.press"),
+        ("People convicted, as compiled by Quilliam", "quilliam_offenders.hl14053"),
+        ("Recorded as Asian (count)", "quilliam_asian_count.sky"),
+        ("Recorded as Asian", "quilliam_asian.hl14053"),
+        ("Recorded as Black", "quilliam_black.hl14053"),
+        ("Recorded as White", "quilliam_white.hl14053"),
+        ("Unknown", "quilliam_unknown.hl14053"),
+    ],
+}
+
+STUDY_NAMES = {
+    "ceop2011": "CEOP, Out of Mind, Out of Sight (2011)",
+    "occ2012": "Children's Commissioner's inquiry, interim report (2012)",
+    "ceop2013": "CEOP threat assessment (2013), type 1 group cases",
+    "quilliam2017": "Quilliam (2017)",
+}
+
+
+def study_table(package: Package, key: str) -> str:
+    from .tables import figures_html
+
+    return figures_html(package, STUDY_FIGURES[key], caption=f"{STUDY_NAMES[key]}: the figures as printed")
+
+
+def occ_not_given(package: Package) -> int:
+    """Perpetrators in the Children's Commissioner's count with no ethnicity given, or outside the
+    three groups reported: the total less the three."""
+    f = package.figure
+    return f("occ_perpetrators.independent").count - sum(
+        f(f"occ_perpetrators_{k}.independent").count for k in ("white", "asian", "black"))
+
+
+def study_chart(package: Package, key: str) -> Chart:
+    """The study's own numbers in its own unit, unknowns drawn in grey."""
+    f = package.figure
+    if key == "ceop2011":
+        return count_bars([Count("Asian", f("ceop2011_groups_asian.c4").count, ORANGE),
+                           Count("White", f("ceop2011_groups_white.c4").count, SKY),
+                           Count("Unknown", f("ceop2011_groups_unknown.c4").count, UNKNOWN)],
+                          title="CEOP 2011: groups by recorded ethnicity", unit="groups")
+    if key == "occ2012":
+        return count_bars([Count("White", f("occ_perpetrators_white.independent").count, SKY),
+                           Count("Asian", f("occ_perpetrators_asian.independent").count, ORANGE),
+                           Count("Black", f("occ_perpetrators_black.independent").count, BLUE),
+                           Count("Not given, or another group", occ_not_given(package), UNKNOWN)],
+                          title="Children's Commissioner 2012: perpetrators by recorded ethnicity",
+                          unit="perpetrators")
+    if key == "ceop2013":
+        victims = f("ceop2013_type1_victims.ceop").count
+        sexed = f("ceop2013_victims_sex_recorded.ceop").count
+        return count_bars([Count("All victims", victims, BLUE),
+                           Count("Sex given (all female)", sexed, SKY),
+                           Count("Sex not given", victims - sexed, UNKNOWN),
+                           Count("At least one identified vulnerability", f("ceop2013_victims_vulnerable.ceop").count,
+                                 ORANGE)],
+                          title="CEOP 2013: victims in type 1 group cases", unit="victims", parts_of_whole=False)
+    if key == "quilliam2017":
+        return composition_chart([study(package, "quilliam2017_convictions")],
+                                 title=f"Quilliam 2017: {fmt.count(f('quilliam_offenders.hl14053').count)} people "
+                                       "convicted, by recorded ethnicity")
+    raise KeyError(f"no study called {key!r}; choose one of {sorted(STUDY_FIGURES)}")

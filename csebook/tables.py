@@ -44,6 +44,21 @@ def provenance_html(frame: pd.DataFrame) -> str:
             "<th>Check status</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 
+def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str) -> str:
+    """A study's figures as one compact table, each row a (label, figure id) pair: what was
+    counted, the number as the source prints it, the unit and period, and its check status (the
+    provenance table at the page's end links each to its source)."""
+    body = []
+    for label, fid in rows:
+        f = package.figure(fid)
+        body.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(f.value_as_printed)}</td>"
+                    f"<td>{html.escape(f.unit)}; {html.escape(f.period)}</td>"
+                    f"<td>{html.escape(STATUS_LABELS[f.status])}</td></tr>")
+    return (f'<table class="table study-figures"><caption>{html.escape(caption)}</caption><thead><tr>'
+            "<th>What was counted</th><th>As printed</th><th>Unit and period</th><th>Check status</th>"
+            "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
 def sources_summary(package: Package) -> pd.DataFrame:
     """Every source, with its kind and how many of its figures have each check status."""
     counts = (package.figures.groupby(["source_id", "status"]).size().unstack(fill_value=0)

@@ -77,3 +77,13 @@ def test_png_is_lossless_and_reproducible():
     stored = Image.open(io.BytesIO(a))
     assert stored.mode == "P"  # a palette image ...
     assert stored.convert("RGB").tobytes() == reference.tobytes()  # ... with every pixel exact
+
+
+def test_count_bars_claims_a_total_only_for_parts_of_one_whole():
+    from csebook.charts import Count, count_bars
+
+    parts = count_bars([Count("A", 1200), Count("B", 314)], title="Parts", unit="people")
+    assert "Bar chart of 1,514 people: A: 1,200; B: 314." in parts.alt
+    nested = count_bars([Count("All", 144), Count("Some", 118)], title="Nested", unit="victims",
+                        parts_of_whole=False)
+    assert "262" not in nested.alt and "All: 144; Some: 118" in nested.alt
