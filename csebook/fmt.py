@@ -34,3 +34,10 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def ratio(value: float) -> str:
+    """A ratio of two shares, to one decimal place: 3.5926 -> '3.6'."""
+    if value < 0:
+        raise ValueError("a ratio of shares cannot be negative")
+    return f"{value:.1f}"

@@ -9,11 +9,12 @@ from .widgets import StaticWidget
 
 
 def widgets_by_page(package: Package) -> dict[str, list[StaticWidget]]:
-    from . import hmicfrs, homeoffice, iicsa, police
+    from . import ethnicity, hmicfrs, homeoffice, iicsa, police
 
     return {
         "book/police_figures_2023.html": [police.comparison_widget(package)],
         "book/iicsa_networks_2022.html": [iicsa.bounds_widget(package)],
         "book/hmicfrs_2023.html": [hmicfrs.interval_widget(package)],
         "book/home_office_2020.html": [homeoffice.units_widget(package), homeoffice.assumption_widget(package)],
+        "book/after_2025.html": [ethnicity.ratio_widget(package)],
     }

@@ -1,0 +1,478 @@
+"""The numbers and views of the chapter on what came after the reports: the 2025 national audit,
+the police ethnicity data, and the question 'relative to what?'.
+
+Every share here is kept with its category (all group-based offending, or offending outside
+families and institutions, or one force's exploitation cases), its base (suspects with
+ethnicity recorded, or all suspects) and its comparator; no function mixes categories."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.patches import Rectangle
+
+from . import fmt, stats
+from .charts import Chart
+from .data import STATUS_LABELS, Package
+from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .widgets import Control, StaticWidget, View
+
+def pct(x: float) -> str:
+    """A share as printed in this chapter: whole percentages, with one decimal where the value is
+    not whole (so 13.7% stays 13.7%, and a bound of 2.4% is not rounded to 2%)."""
+    return fmt.percent(x, 0) if abs(100 * x - round(100 * x)) < 0.05 else fmt.percent(x, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# How much is recorded: every published variant of one statistic
+
+
+@dataclass(frozen=True)
+class Coverage:
+    label: str          # period and unit, in words
+    recorded: float     # share with ethnicity recorded, 0..1
+    printed: str        # as the source prints it
+    source: str         # who published it
+    status: str
+
+
+def coverage_variants(package: Package) -> list[Coverage]:
+    """Every published figure for the share of group-based suspects (or cases, or records) with
+    ethnicity recorded. 'Two-thirds not recorded' becomes a third recorded, and says so."""
+    f = package.figure
+    out = []
+    for fid, label, who in (
+        ("gbo_2023_eth_recorded.telegraph", "2023, suspects", "The Daily Telegraph"),
+        ("gbo_2023_eth_recorded.khyber", "2023, suspects", "PA (police chiefs' briefing)"),
+        ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024, suspects", "PA (police chiefs' briefing)"),
+        ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024, records", "Sky News (same briefing)"),
+        ("gbo_2024_eth_recorded.sun", "2024, cases", "The Sun (2024 police report)"),
+        ("eth_recorded_2025.pa", "June 2025, suspects", "PA (its own sentence)"),
+    ):
+        r = f(fid)
+        out.append(Coverage(label, r.value / 100, r.value_as_printed, who, r.status))
+    casey = f("perp_eth_not_recorded.casey")
+    out.append(Coverage("2025 audit, perpetrators", 1 - casey.value / 100, f"{casey.value_as_printed} not recorded",
+                        "National audit (as quoted)", casey.status))
+    return out
+
+
+def coverage_chart(rows: list[Coverage]) -> Chart:
+    """One dot per published figure on a 0-100% scale, with its period, unit, source and wording."""
+    fig = new_figure((7.0, 1.3 + 0.5 * len(rows)))
+    ax = fig.add_axes([0.25, 0.16, 0.42, 0.72])
+    sentences, numbers = [], []
+    for i, r in enumerate(rows):
+        y = len(rows) - 1 - i
+        ax.barh(y, 1, color=UNKNOWN, height=0.5)
+        ax.barh(y, r.recorded, color=BLUE, height=0.5)
+        ax.text(1.03, y, f"{r.printed}\n{r.source}", va="center", fontsize=7.5, linespacing=1.1,
+                transform=ax.get_yaxis_transform())
+        sentences.append(f"{r.label}: {fmt.percent(r.recorded, 0)} recorded ({r.printed}, {r.source})")
+        numbers.append(fmt.percent(r.recorded, 0))
+    ax.set_yticks(range(len(rows)), [r.label for r in reversed(rows)], fontsize=8.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel("Share with ethnicity recorded (blue); the rest not recorded (grey)", fontsize=8.5)
+    fig.suptitle("Group-based suspects with ethnicity recorded: every published figure", x=0.02, ha="left",
+                 fontsize=11)
+    alt = ("Group-based suspects with ethnicity recorded, every published figure. Bars, recorded share in blue: "
+           + "; ".join(sentences) + ".")
+    return Chart(fig, alt, numbers)
+
+
+# ---------------------------------------------------------------------------------------------
+# What was recorded, by category, never mixed
+
+GROUP_COLOURS = {"White": SKY, "Asian": ORANGE, "Pakistani": VERMILLION, "Black": BLUE,
+                 "Mixed": "#009E73", "Other groups or not given separately": REST, "Unknown": UNKNOWN}
+
+
+@dataclass(frozen=True)
+class Published:
+    key: str
+    category: str        # the offence category, in words
+    area: str            # England and Wales, or the force
+    period: str
+    base: str            # 'suspects with ethnicity recorded' or 'all suspects'
+    shares: dict         # group -> share of the base, 0..1 (the groups the source gives)
+    unknown: float       # share of the base with ethnicity unknown (0 when the base is the recorded)
+    status: str
+
+    @property
+    def rest(self) -> float:
+        return max(0.0, 1 - sum(self.shares.values()) - self.unknown)
+
+    @property
+    def label(self) -> str:
+        return f"{self.category}, {self.area}, {self.period}"
+
+
+def published(package: Package) -> list[Published]:
+    f = package.figure
+    v = lambda fid: f(fid).value / 100  # noqa: E731
+    gbo23 = {"White": v("gbo_2023_suspects_white.telegraph"), "Asian": v("gbo_2023_suspects_asian.telegraph"),
+             "Black": v("gbo_2023_suspects_black.telegraph"), "Mixed": v("gbo_2023_suspects_mixed.telegraph")}
+    return [
+        Published("gbo2023", "All group-based offending", "England and Wales", "2023",
+                  "suspects with ethnicity recorded", gbo23, 0.0, f("gbo_2023_suspects_white.telegraph").status),
+        Published("gbo2024", "All group-based offending", "England and Wales", "Jan to Sep 2024",
+                  "suspects with ethnicity recorded",
+                  {"White": v("gbo_2024q3_suspects_white.khyber"), "Pakistani": v("gbo_2024q3_suspects_pakistani.khyber")},
+                  0.0, f("gbo_2024q3_suspects_white.khyber").status),
+        Published("sub2023", "Outside families and institutions", "England and Wales", "2023",
+                  "suspects with ethnicity recorded",
+                  {"White": v("gbo_subset_2023_white.sky"), "Pakistani": v("gbo_subset_2023_pakistani.sky")},
+                  0.0, f("gbo_subset_2023_white.sky").status),
+        Published("sub2024", "Outside families and institutions", "England and Wales", "Jan to Sep 2024",
+                  "suspects with ethnicity recorded", {"Pakistani": v("gbo_subset_2024q3_pakistani.sky")},
+                  0.0, f("gbo_subset_2024q3_pakistani.sky").status),
+        Published("gmp_mvmo", "Multi-victim, multi-offender exploitation", "Greater Manchester Police", "three years",
+                  "suspects (unknowns' place not stated)",
+                  {"Asian": v("gmp_mvmo_suspects_asian.guardian"), "White": v("gmp_mvmo_suspects_white.guardian")},
+                  0.0, f("gmp_mvmo_suspects_asian.guardian").status),
+        Published("gmp_csa", "All child sexual abuse", "Greater Manchester Police", "three years",
+                  "all suspects, unknown included",
+                  {"Asian": v("gmp_csa_suspects_asian.guardian"), "White": v("gmp_csa_suspects_white.guardian")},
+                  v("gmp_csa_suspects_unknown.guardian"), f("gmp_csa_suspects_unknown.guardian").status),
+    ]
+
+
+def published_chart(rows: list[Published]) -> Chart:
+    """One 100% bar per published breakdown, labelled with its category, area, period and base.
+    Groups the source does not give separately are light grey; unknown ethnicity is dark grey."""
+    fig = new_figure((7.0, 2.2 + 0.62 * len(rows)))
+    height = 2.2 + 0.62 * len(rows)
+    ax = fig.add_axes([0.42, 0.95 / height, 0.55, 1 - 1.45 / height])
+    sentences, numbers = [], []
+    for i, r in enumerate(rows):
+        y = len(rows) - 1 - i
+        parts = list(r.shares.items()) + [("Other groups or not given separately", r.rest), ("Unknown", r.unknown)]
+        left, bits = 0.0, []
+        for name, share in parts:
+            if share <= 0:
+                continue
+            ax.barh(y, share, left=left, color=GROUP_COLOURS[name], height=0.6)
+            if share >= 0.06:
+                ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
+                        color="white" if name in ("Unknown", "Black", "Pakistani") else "black")
+            bits.append(f"{name} {pct(share)}")
+            numbers.append(pct(share))
+            left += share
+        sentences.append(f"{r.label} (share of {r.base}): " + ", ".join(bits))
+    ax.set_yticks(range(len(rows)), [f"{r.category}\n{r.area}, {r.period}" for r in reversed(rows)], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    names = [n for n in GROUP_COLOURS]
+    fig.legend([Rectangle((0, 0), 1, 1, color=GROUP_COLOURS[n]) for n in names], names, loc="lower left",
+               ncol=4, frameon=False, fontsize=8, bbox_to_anchor=(0.01, 0.0))
+    fig.suptitle("Recorded ethnicity of suspects, each breakdown in its own category and base", x=0.02, ha="left",
+                 fontsize=11)
+    alt = ("Recorded ethnicity of suspects, each breakdown in its own category and base. Stacked bars: "
+           + "; ".join(sentences) + ".")
+    return Chart(fig, alt, numbers)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparators: Census 2021
+
+
+@dataclass(frozen=True)
+class Population:
+    key: str
+    label: str
+    shares: dict          # group -> share of residents
+    status: str
+    note: str
+
+
+def _vob(package: Package, area: str) -> dict:
+    counts = {g: package.figure(f"{area}_{g}_2021.vob").count for g in ("white", "asian", "black", "other")}
+    total = sum(counts.values())
+    return {"White": counts["white"] / total, "Asian": counts["asian"] / total, "Black": counts["black"] / total,
+            "Mixed or other": counts["other"] / total}
+
+
+def populations(package: Package) -> list[Population]:
+    f = package.figure
+    v = lambda fid: f(fid).value / 100  # noqa: E731
+    vob_status = f("gm_white_2021.vob").status
+    return [
+        Population("ew", "England and Wales",
+                   {"White": v("ew_white_2021.ons"), "Asian": v("ew_asian_2021.ons"), "Black": v("ew_black_2021.rdu"),
+                    "Mixed or other": v("ew_mixed_2021.rdu") + v("ew_other_2021.rdu")},
+                   f("ew_white_2021.ons").status, "ONS and the Race Disparity Unit"),
+        Population("gm", "Greater Manchester (force area)", _vob(package, "gm"), vob_status,
+                   "counts from GB Historical GIS; shares computed here"),
+        Population("wy", "West Yorkshire (force area)", _vob(package, "wy"), vob_status,
+                   "counts from GB Historical GIS; shares computed here"),
+        Population("sy", "South Yorkshire (force area)", _vob(package, "sy"), vob_status,
+                   "counts from GB Historical GIS; shares computed here"),
+        Population("manchester", "Manchester (city council area)",
+                   {"White": v("manchester_white_2021.mcc"), "Asian": v("manchester_asian_2021.mcc")},
+                   f("manchester_white_2021.mcc").status, "Manchester City Council"),
+    ]
+
+
+def pakistani_ew(package: Package) -> float:
+    return package.figure("ew_pakistani_2021.telegraph").value / 100
+
+
+def population_chart(rows: list[Population]) -> Chart:
+    colours = {"White": SKY, "Asian": ORANGE, "Black": BLUE, "Mixed or other": "#009E73"}
+    height = 2.0 + 0.55 * len(rows)
+    fig = new_figure((7.0, height))
+    ax = fig.add_axes([0.36, 0.85 / height, 0.60, 1 - 1.35 / height])
+    sentences, numbers = [], []
+    for i, r in enumerate(rows):
+        y = len(rows) - 1 - i
+        left, bits = 0.0, []
+        for name, share in list(r.shares.items()) + [("Not given separately", max(0.0, 1 - sum(r.shares.values())))]:
+            if share < 0.005:
+                continue
+            ax.barh(y, share, left=left, color=colours.get(name, REST), height=0.6)
+            if share >= 0.06:
+                ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
+                        color="white" if name == "Black" else "black")
+            bits.append(f"{name} {pct(share)}")
+            numbers.append(pct(share))
+            left += share
+        sentences.append(f"{r.label}: " + ", ".join(bits))
+    ax.set_yticks(range(len(rows)), [r.label for r in reversed(rows)], fontsize=8.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    names = list(colours) + ["Not given separately"]
+    fig.legend([Rectangle((0, 0), 1, 1, color=colours.get(n, REST)) for n in names], names, loc="lower left",
+               ncol=5, frameon=False, fontsize=8, bbox_to_anchor=(0.01, 0.0))
+    fig.suptitle("Residents by ethnic group, Census 2021: the comparators", x=0.02, ha="left", fontsize=11)
+    alt = "Residents by ethnic group, Census 2021. Stacked bars: " + "; ".join(sentences) + "."
+    return Chart(fig, alt, numbers)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounds on a share, and its ratio to the population share: the widget
+
+
+@dataclass(frozen=True)
+class Series:
+    """One group's share in one breakdown, with what is needed to bound it."""
+
+    key: str
+    label: str
+    group: str
+    recorded: float        # share of all suspects with ethnicity recorded (or in the groups given)
+    of_recorded: float     # the group's share of those
+    recorded_note: str     # where `recorded` comes from, in words
+    population: float      # the comparator share
+    population_label: str
+    short: str = ""        # a short name for the breakdown, for the chart's title line
+
+
+SHORT_NAMES = {"gbo2023": "Group-based, 2023", "gbo2024": "Group-based, Jan to Sep 2024",
+               "sub2023": "Outside families and institutions, 2023",
+               "sub2024": "Outside families and institutions, Jan to Sep 2024",
+               "gmp_mvmo": "GMP exploitation cases", "gmp_csa": "GMP, all child sexual abuse"}
+
+
+def series(package: Package) -> list[Series]:
+    f = package.figure
+    pub = {p.key: p for p in published(package)}
+    pops = {p.key: p for p in populations(package)}
+    ew, gm = pops["ew"].shares, pops["gm"].shares
+    cov23 = f("gbo_2023_eth_recorded.khyber").value / 100
+    cov24 = f("gbo_2024q3_eth_recorded.khyber").value / 100
+    pak = pakistani_ew(package)
+    out = []
+
+    def national(key, pubkey, group, coverage, note, pop, pop_label):
+        out.append(Series(key, f"{pub[pubkey].label}: {group}", group, coverage, pub[pubkey].shares[group], note,
+                          pop, pop_label, SHORT_NAMES[pubkey]))
+
+    rec23 = f"{pct(cov23)} of suspects recorded (published)"
+    rec24 = f"{pct(cov24)} of suspects recorded (published)"
+    national("gbo2023_asian", "gbo2023", "Asian", cov23, rec23, ew["Asian"], "England and Wales")
+    national("gbo2023_white", "gbo2023", "White", cov23, rec23, ew["White"], "England and Wales")
+    national("gbo2024_pakistani", "gbo2024", "Pakistani", cov24, rec24, pak, "England and Wales")
+    national("gbo2024_white", "gbo2024", "White", cov24, rec24, ew["White"], "England and Wales")
+    assumed23 = f"{pct(cov23)} recorded: assumed the same as for all group-based suspects (none published)"
+    assumed24 = f"{pct(cov24)} recorded: assumed the same as for all group-based suspects (none published)"
+    national("sub2023_pakistani", "sub2023", "Pakistani", cov23, assumed23, pak, "England and Wales")
+    national("sub2023_white", "sub2023", "White", cov23, assumed23, ew["White"], "England and Wales")
+    national("sub2024_pakistani", "sub2024", "Pakistani", cov24, assumed24, pak, "England and Wales")
+    mvmo = pub["gmp_mvmo"]
+    given = sum(mvmo.shares.values())
+    note = f"{pct(given)} in the two groups given; the rest treated as not recorded"
+    for group in ("Asian", "White"):
+        out.append(Series(f"gmp_mvmo_{group.lower()}", f"{mvmo.label}: {group}", group, given,
+                          mvmo.shares[group] / given, note, gm[group], "Greater Manchester", SHORT_NAMES["gmp_mvmo"]))
+    csa = pub["gmp_csa"]
+    rec = 1 - csa.unknown
+    for group in ("Asian", "White"):
+        out.append(Series(f"gmp_csa_{group.lower()}", f"{csa.label}: {group}", group, rec,
+                          csa.shares[group] / rec, f"{pct(csa.unknown)} unknown (published)",
+                          gm[group], "Greater Manchester", SHORT_NAMES["gmp_csa"]))
+    return out
+
+
+ASSUMPTIONS = (("any", "any mix (bounds)"), ("like", "like the recorded"), ("population", "like the local population"),
+               ("set", "a share you set (read it off the line)"))
+
+
+def share_under(s: Series, assumption: str, set_share: float | None = None) -> tuple[float, float]:
+    """The group's share of all suspects under an assumption about the unrecorded, as (low, high).
+    'any' gives the bounds; 'like' and 'population' give a point (low == high). 'set' takes the
+    share of the unrecorded that are in the group (0..1) and gives a point; without one it gives
+    the whole line's range, which is the bounds."""
+    low, high = stats.share_bounds(s.recorded, s.of_recorded)
+    missing = 1 - s.recorded
+    known = s.of_recorded * s.recorded
+    if assumption == "any" or (assumption == "set" and set_share is None):
+        return low, high
+    if assumption == "like":
+        return s.of_recorded, s.of_recorded
+    if assumption == "population":
+        value = known + missing * s.population
+        return value, value
+    if assumption == "set":
+        if not 0 <= set_share <= 1:
+            raise ValueError(f"a share of the unrecorded must lie between 0 and 1, not {set_share}")
+        value = known + missing * set_share
+        return value, value
+    raise ValueError(f"unknown assumption {assumption!r}; choose one of {[a for a, _ in ASSUMPTIONS]}")
+
+
+def break_even(s: Series) -> float | None:
+    """The share of the unrecorded that would have to be in the group for its share of all
+    suspects to equal its population share; None if no share between 0 and 1 does it."""
+    missing = 1 - s.recorded
+    if missing <= 0:
+        return None
+    x = (s.population - s.of_recorded * s.recorded) / missing
+    return x if 0 <= x <= 1 else None
+
+
+def ratio_text(low: float, high: float) -> str:
+    return fmt.ratio(low) if abs(high - low) < 1e-12 else f"{fmt.ratio(low)} to {fmt.ratio(high)}"
+
+
+def _title(fig, s: Series, label: str) -> None:
+    fig.suptitle(f"{s.short}: {s.group} share\nif the unrecorded are {label}", x=0.02, ha="left", fontsize=9.5,
+                 linespacing=1.2)
+
+
+def _line_chart(s: Series, set_share: float | None) -> Chart:
+    """The group's ratio to its population share against the share of the unrecorded that are in
+    the group: one straight line from the lower bound (none) to the upper bound (all)."""
+    low, high = share_under(s, "any")
+    r_low, r_high = low / s.population, high / s.population
+    label = dict(ASSUMPTIONS)["set"]
+    fig = new_figure((6.4, 2.9))
+    ax = fig.add_axes([0.12, 0.30, 0.84, 0.48])
+    ax.plot([0, 1], [r_low, r_high], color=ORANGE, lw=2.5)
+    ax.axhline(1, color=BLACK, lw=1, ls="--")
+    ax.text(1, 1, " equal to the population share", va="bottom", ha="right", fontsize=8)
+    x_even = break_even(s)
+    if x_even is not None:
+        ax.plot([x_even], [1], "o", color=BLACK, ms=6)
+        ax.text(x_even, 1.15 * max(r_high, 1) * 0.06 + 1, pct(x_even), ha="center", va="bottom", fontsize=8.5)
+        even = (f"The ratio is 1 when {pct(x_even)} of the unrecorded are {s.group}; above that share it is "
+                "higher, below it lower.")
+    else:
+        even = f"The ratio is {'above' if r_low > 1 else 'below'} 1 whatever share of the unrecorded are {s.group}."
+    point = ""
+    if set_share is not None:
+        v = share_under(s, "set", set_share)[0] / s.population
+        ax.plot([set_share], [v], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
+        point = f" With {pct(set_share)} of the unrecorded {s.group}, the ratio is {fmt.ratio(v)}."
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, max(r_high, 1) * 1.08)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel(f"Share of the unrecorded suspects who are {s.group}", fontsize=8.5)
+    ax.set_ylabel("Ratio", fontsize=8.5)
+    _title(fig, s, label)
+    fig.text(0.02, 0.03, f"Ratio to the {s.population_label} population share: {fmt.ratio(r_low)} (none) to "
+             f"{fmt.ratio(r_high)} (all)", fontsize=9)
+    alt = (f"{s.label}, if the unrecorded are {label}. Line chart: with {pct(s.recorded)} of suspects recorded, the "
+           f"ratio of the {s.group} share of all suspects to the {s.population_label} population share "
+           f"({pct(s.population)}) rises from {fmt.ratio(r_low)} if none of the unrecorded are {s.group} to "
+           f"{fmt.ratio(r_high)} if all are. {even}{point}")
+    nums = [pct(s.recorded), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
+    if x_even is not None:
+        nums.append(pct(x_even))
+    return Chart(fig, alt, nums)
+
+
+def ratio_chart(s: Series, assumption: str, set_share: float | None = None) -> Chart:
+    if assumption == "set":
+        return _line_chart(s, set_share)
+    low, high = share_under(s, assumption, set_share)
+    label = dict(ASSUMPTIONS)[assumption]
+    r_low, r_high = low / s.population, high / s.population
+    fig = new_figure((6.4, 2.9))   # compact: each of the widget's states is stored in the page
+    ax = fig.add_axes([0.20, 0.26, 0.76, 0.44])
+    ax.barh(1, s.recorded, color=BLUE, height=0.5)
+    ax.barh(1, 1 - s.recorded, left=s.recorded, color=UNKNOWN, height=0.5)
+    ax.text(0, 1.32, f"recorded {pct(s.recorded)}", ha="left", va="bottom", color=BLUE, fontsize=9)
+    ax.text(1, 1.32, f"not recorded {pct(1 - s.recorded)}", ha="right", va="bottom", color=TEXT, fontsize=9)
+    if high - low > 1e-9:
+        ax.plot([low, high], [0, 0], color=ORANGE, lw=10, solid_capstyle="butt")
+        ax.text(low, -0.42, pct(low), ha="center", va="top", fontsize=9)
+        ax.text(high, -0.42, pct(high), ha="center", va="top", fontsize=9)
+    else:
+        ax.plot([low], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
+        ax.text(low, -0.42, pct(low), ha="center", va="top", fontsize=9)
+    ax.plot([s.population, s.population], [-0.3, 0.3], color=BLACK, lw=2)
+    ax.text(s.population, 0.36, f"population {pct(s.population)}", ha="center", va="bottom", fontsize=8.5)
+    ax.set_yticks([1, 0], ["all suspects", f"{s.group} share"])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.95, 1.75)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    _title(fig, s, label)
+    ratio = ratio_text(r_low, r_high)
+    fig.text(0.02, 0.03, f"Ratio to the {s.population_label} population share: {ratio}", fontsize=9)
+    share = pct(low) if high - low < 1e-9 else f"{pct(low)} to {pct(high)}"
+    alt = (f"{s.label}, if the unrecorded are {label}. {pct(s.recorded)} of suspects recorded and "
+           f"{pct(1 - s.recorded)} not; the {s.group} share of all suspects would be {share} (orange), "
+           f"against a {s.population_label} population share of {pct(s.population)} (black line): "
+           f"a ratio of {ratio}.")
+    nums = [pct(s.recorded), pct(low), pct(high), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
+    return Chart(fig, alt, nums)
+
+
+def series_control(package: Package) -> Control:
+    return Control("series", "Offence category, area and group", tuple((s.key, s.label) for s in series(package)),
+                   kind="select")
+
+
+def ratio_view(package: Package, series_key: str, assumption: str, set_share: float | None = None) -> View:
+    s = next(x for x in series(package) if x.key == series_key)
+    low, high = share_under(s, assumption, set_share)
+    label = dict(ASSUMPTIONS)[assumption]
+    head = f"{s.label}. Recorded: {s.recorded_note}. "
+    if assumption == "set" and set_share is None:
+        x = break_even(s)
+        if x is None:
+            where = (f"it is {'above' if low / s.population > 1 else 'below'} 1 whatever share of the unrecorded "
+                     f"are {s.group}")
+        else:
+            where = f"it equals 1 when {pct(x)} of the unrecorded are {s.group}"
+        summary = (head + f"With the unrecorded {label}: as the share who are {s.group} goes from none to all, the ratio to the "
+                   f"{s.population_label} population share ({pct(s.population)}) runs from "
+                   f"{fmt.ratio(low / s.population)} to {fmt.ratio(high / s.population)}; {where}.")
+        return View(ratio_chart(s, assumption), summary)
+    share = pct(low) if high - low < 1e-9 else f"anywhere from {pct(low)} to {pct(high)}"
+    summary = (head + f"With the unrecorded {label}, the {s.group} share of all "
+               f"suspects is {share}; the {s.population_label} population share is {pct(s.population)}, "
+               f"a ratio of {ratio_text(low / s.population, high / s.population)}.")
+    return View(ratio_chart(s, assumption, set_share), summary)
+
+
+def ratio_widget(package: Package) -> StaticWidget:
+    controls = [series_control(package), Control("assumption", "Suppose the unrecorded suspects are", ASSUMPTIONS)]
+    return StaticWidget(lambda series, assumption: ratio_view(package, series, assumption), controls,
+                        title="A share and its ratio to the population, under an assumption you choose",
+                        default={"series": "gbo2023_asian", "assumption": "any"})
+
+
+__all__ = ["coverage_variants", "coverage_chart", "published", "published_chart", "populations",
+           "population_chart", "series", "share_under", "ratio_view", "ratio_widget", "ASSUMPTIONS",
+           "STATUS_LABELS"]
