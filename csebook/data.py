@@ -122,6 +122,7 @@ class Package:
         self.searches = tables["searches"]
         self.recommendations = tables["recommendations"]
         self.glossary = tables["glossary"]
+        self.claims = tables["claims"]
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
             for row in self.figures.itertuples()
@@ -206,8 +207,19 @@ def _recommendation_errors(recommendations: pd.DataFrame) -> None:
                             f"recommendations of {report} must be numbered 1 to {len(numbers)}, found {numbers}")
 
 
+def _claim_errors(claims: pd.DataFrame) -> None:
+    """Our own words about a claim carry no numbers but years: every number the checker shows is computed
+    from the figures the claim links to, so it cannot drift from them."""
+    for row_number, row in claims.iterrows():
+        for column in ("claim", "denominator", "sample", "category", "supports"):
+            if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", row[column])):   # years are allowed
+                raise DataError("data/claims.csv", row_number, column,
+                                "no numbers in the claim's text: link a figure instead")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _recommendation_errors(tables["recommendations"])
+    _claim_errors(tables["claims"])
     figures = tables["figures"]
     file = "data/figures.csv"
     by_id = figures.set_index("figure_id")

@@ -299,3 +299,32 @@ def snapshot_composition(offending_by_year: Mapping[int, float], delay_pmf: Dela
     if any(v < 0 for v in offending_by_year.values()):
         raise ValueError("offending counts must not be negative")
     return {y: v * pmf.get(snapshot_year - y, 0.0) for y, v in offending_by_year.items()}
+
+
+# --- missing not at random ----------------------------------------------------------------------
+
+def share_with_odds(recorded: float, of_recorded: float, odds_ratio: float) -> float:
+    """A group's share of all records when the unrecorded differ from the recorded: the odds that
+    an unrecorded record is in the group are `odds_ratio` times the odds among the recorded
+    (1 = missing at random; above 1, the group is more often unrecorded). Returns
+    recorded * s + (1 - recorded) * s', where s' = r*s / (1 - s + r*s). Covers one assumption
+    about the missing only; the data cannot say which odds ratio is right."""
+    if not (0 <= recorded <= 1 and 0 <= of_recorded <= 1):
+        raise ValueError("recorded and of_recorded must lie between 0 and 1")
+    if odds_ratio <= 0:
+        raise ValueError(f"odds_ratio must be positive, got {odds_ratio}")
+    s = of_recorded
+    missing_share = odds_ratio * s / (1 - s + odds_ratio * s) if 0 < s < 1 else s
+    return recorded * s + (1 - recorded) * missing_share
+
+
+# --- an illustrative delay distribution ---------------------------------------------------------
+
+def geometric_delays(mean_years: float, horizon: int) -> dict[int, float]:
+    """Whole-year delays with a geometric distribution of the given mean, P(d) = p(1-p)^d with
+    p = 1 / (1 + mean), cut at `horizon` years (the rest is left unrecorded). An illustration of a
+    long-tailed delay, not an estimate of the real one."""
+    if mean_years < 0 or horizon < 0:
+        raise ValueError("mean_years and horizon must not be negative")
+    p = 1 / (1 + mean_years)
+    return {d: p * (1 - p) ** d for d in range(horizon + 1)}

@@ -226,3 +226,22 @@ def test_a_remembered_validation_is_tied_to_the_exact_bytes(data_copy):
     rewrite(path, set_cell("cse_2023.hansard", "status", "probably"))
     with pytest.raises(DataError):                  # changed bytes: validated again, and refused
         _load_package(data_copy)
+
+
+def test_claim_linked_to_an_unknown_figure(data_copy):
+    path = data_copy / "claims.csv"
+    rewrite(path, lambda fields, rows: (fields, [{**r, "figure_id": "no.such"} if r["claim_id"] == "b-gmp" else r
+                                                 for r in rows]))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.column) == ("data/claims.csv", "figure_id")
+    assert "foreign-key" in err.value.rule
+
+
+def test_claim_text_with_a_typed_number(data_copy):
+    path = data_copy / "claims.csv"
+    rewrite(path, lambda fields, rows: (fields, [{**r, "supports": "About 4 times the population."}
+                                                 if r["claim_id"] == "b-gmp" else r for r in rows]))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.row, err.value.column) == ("data/claims.csv", 8, "supports")

@@ -295,3 +295,25 @@ def test_recent_years_under_counted():
 def test_censoring_refuses_bad_input(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_share_with_odds_hand_computed():
+    from csebook.limits import share_with_odds
+
+    # missing at random: the share among the recorded holds for all
+    assert share_with_odds(0.34, 0.07, 1) == pytest.approx(0.07)
+    # odds doubled among the unrecorded: s' = 2*0.07 / (0.93 + 0.14) = 0.130841...
+    assert share_with_odds(0.34, 0.07, 2) == pytest.approx(0.34 * 0.07 + 0.66 * (0.14 / 1.07))
+    # the odds ratio moves the share either way, and stays inside the bounds
+    assert share_with_odds(0.34, 0.07, 0.25) < 0.07 < share_with_odds(0.34, 0.07, 4) < 0.34 * 0.07 + 0.66
+    with pytest.raises(ValueError):
+        share_with_odds(0.34, 0.07, 0)
+
+
+def test_geometric_delays_mean_and_tail():
+    from csebook.limits import geometric_delays
+
+    pmf = geometric_delays(4, 400)
+    assert pmf[0] == pytest.approx(0.2) and pmf[1] == pytest.approx(0.16)
+    assert sum(d * p for d, p in pmf.items()) == pytest.approx(4, rel=1e-6)
+    assert sum(geometric_delays(4, 10).values()) == pytest.approx(1 - 0.8 ** 11)
