@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from matplotlib.patches import Polygon, Rectangle
 
 from . import fmt, stats
-from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
 
 
 @dataclass
@@ -200,7 +200,7 @@ def recorded_chart(rows: list[Recorded], *, title: str, what: str = "recorded") 
         missing = row.not_recorded / 100
         ax.barh(y, 1 - missing, color=BLUE, height=0.62)
         ax.barh(y, missing, left=1 - missing, color=GREY, height=0.62)
-        ax.text(1 - missing / 2, y, row.missing_text, ha="center", va="center", color="white", fontsize=8.5)
+        ax.text(1 - missing / 2, y, row.missing_text, ha="center", va="center", color=text_on(GREY), fontsize=8.5)
         sentences.append(f"{row.label}: not {what} for {row.missing_text} of {fmt.count(row.base)} {row.base_unit}")
         numbers += [row.missing_text, fmt.count(row.base)]
     ax.set_yticks(range(len(rows)), [f"{r.label}\nof {fmt.count(r.base)} {r.base_short or r.base_unit}"

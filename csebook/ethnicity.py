@@ -13,7 +13,7 @@ from matplotlib.patches import Rectangle
 from . import fmt, stats
 from .charts import Chart
 from .data import STATUS_LABELS, Package
-from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
 from .widgets import Control, StaticWidget, View
 
 def pct(x: float) -> str:
@@ -154,7 +154,7 @@ def published_chart(rows: list[Published]) -> Chart:
             ax.barh(y, share, left=left, color=GROUP_COLOURS[name], height=0.6)
             if share >= 0.06:
                 ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
-                        color="white" if name in ("Unknown", "Black", "Pakistani") else "black")
+                        color=text_on(GROUP_COLOURS[name]))
             bits.append(f"{name} {pct(share)}")
             numbers.append(pct(share))
             left += share
@@ -232,7 +232,7 @@ def population_chart(rows: list[Population]) -> Chart:
             ax.barh(y, share, left=left, color=colours.get(name, REST), height=0.6)
             if share >= 0.06:
                 ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
-                        color="white" if name == "Black" else "black")
+                        color=text_on(colours.get(name, REST)))
             bits.append(f"{name} {pct(share)}")
             numbers.append(pct(share))
             left += share

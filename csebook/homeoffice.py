@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from . import fmt, stats
 from .charts import Chart, Count, bounds_chart, count_bars
 from .data import STATUS_LABELS, Package
-from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure
+from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure, text_on
 from .widgets import Control, StaticWidget, View
 
 
@@ -86,7 +86,7 @@ def composition_chart(rows: list[Composition], *, title: str, known_only: bool =
             ax.barh(y, v, left=left, color=colour, height=0.6)
             if v >= 0.07:
                 ax.text(left + v / 2, y, fmt.percent(v, 0), ha="center", va="center", fontsize=8.5,
-                        color="white" if key in ("unknown",) or colour == BLUE else "black")
+                        color=text_on(colour))
             bits.append(f"{label} {fmt.percent(v, 0)}")
             numbers.append(fmt.percent(v, 0))
             left += v

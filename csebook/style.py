@@ -88,3 +88,33 @@ def to_png(fig) -> bytes:
     out = io.BytesIO()
     indexed.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+# --- contrast and colour-vision checks ------------------------------------------------------------
+# Every colour a chart fills with, so tests can check text on it and its distinctness under
+# colour-vision deficiency.
+PALETTE = {"blue": BLUE, "orange": ORANGE, "sky": SKY, "green": GREEN, "vermillion": VERMILLION,
+           "purple": PURPLE, "unknown": UNKNOWN, "rest": REST}
+
+
+def _linear(hex_colour: str) -> tuple[float, float, float]:
+    h = hex_colour.lstrip("#")
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance."""
+    r, g, b = _linear(hex_colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio between two colours (1 to 21)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever contrasts more with the background: labels on bars use this."""
+    return "#000000" if contrast("#000000", background) >= contrast("#ffffff", background) else "#ffffff"

@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 from . import fmt, limits, stats
 from .charts import Chart
 from .data import STATUS_LABELS, Package
-from .style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
 from .widgets import Control, StaticWidget, View
 
 ILLUSTRATION = "Illustration, not data"
@@ -25,7 +25,7 @@ def pct(x: float) -> str:
 
 def _stamp(fig) -> None:
     """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color="white",
+    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
              bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
 
 
@@ -526,7 +526,8 @@ def checklist_view(unit: str, denominator: str, missing: str, sample: str, categ
         y = len(QUESTIONS) - 1 - i
         ok = answers[key] == "yes"
         ax.add_patch(Rectangle((0.0, y - 0.35), 0.1, 0.7, color=GREEN if ok else UNKNOWN))
-        ax.text(0.05, y, "yes" if ok else "no", ha="center", va="center", color="white", fontsize=8.5)
+        ax.text(0.05, y, "yes" if ok else "no", ha="center", va="center", color=text_on(GREEN if ok else UNKNOWN),
+                fontsize=8.5)
         ax.text(0.12, y, question, va="center", fontsize=8, color=TEXT)
     fig.suptitle(f"A claim checked: {yes} of {len(QUESTIONS)} questions answered yes", x=0.02, ha="left",
                  fontsize=10.5)

@@ -192,3 +192,52 @@ def test_axe_finds_no_serious_or_critical_violation(page, server, path):
     bad = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [], f"{path}: {bad}"
+
+
+CHAPTERS = [p for p in site_pages() if p.startswith("book/")]
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_readable_at_200_percent_zoom(browser, server, path):
+    """200% zoom on a 1280-pixel screen: a 640-pixel-wide layout at twice the pixel density. The
+    page must not scroll sideways, and every figure must be drawn at least as large as at 100%
+    zoom (its text no smaller than on a normal screen)."""
+    context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        open_page(page, f"{server}/{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at 200% zoom"
+        images = page.eval_on_selector_all("main img", """els => els.filter(e => e.offsetParent !== null)
+            .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
+                        natural: e.naturalWidth, src: e.src.slice(0, 50)}))""")
+        for img in images:
+            assert img["right"] <= 641, f"{path}: a figure runs off the screen at 200% zoom: {img['src']}"
+            assert 2 * img["w"] >= 0.95 * img["natural"], \
+                f"{path}: a figure is drawn smaller than at 100% zoom ({img['w']:.0f}px for {img['natural']}px)"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_figures_stay_legible_in_dark_mode(browser, server, path):
+    """In the dark theme every figure keeps its own white, opaque background (so dark text stays
+    on white) and is neither inverted nor dimmed below 80% brightness."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    page = context.new_page()
+    try:
+        open_page(page, f"{server}/{path}")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        checks = page.eval_on_selector_all("main img", """els => els.map(e => {
+            const c = document.createElement('canvas'); c.width = e.naturalWidth; c.height = e.naturalHeight;
+            const g = c.getContext('2d'); g.drawImage(e, 0, 0);
+            const corner = Array.from(g.getImageData(1, 1, 1, 1).data);
+            return {corner, filter: getComputedStyle(e).filter, src: e.src.slice(0, 50)}; })""")
+        for c in checks:
+            assert c["corner"] == [255, 255, 255, 255], f"{path}: a figure has no white background: {c['src']}"
+            assert "invert" not in c["filter"], f"{path}: a figure is inverted in dark mode"
+            for level in __import__("re").findall(r"brightness\(([\d.]+)\)", c["filter"]):
+                assert float(level) >= 0.8, f"{path}: a figure is dimmed to {level} in dark mode"
+    finally:
+        context.close()

@@ -47,6 +47,13 @@ def execute(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
     targets = [Path(a).resolve() for a in argv] or notebooks()
@@ -54,10 +61,10 @@ def main(argv: list[str]) -> int:
         try:
             seconds = execute(path)
         except CellExecutionError as exc:
-            print(f"error: {path.relative_to(ROOT)} raised while executing; it was not written.\n{exc}",
+            print(f"error: {shown(path)} raised while executing; it was not written.\n{exc}",
                   file=sys.stderr)
             return 1
-        print(f"executed {path.relative_to(ROOT)} in {seconds:.1f} s")
+        print(f"executed {shown(path)} in {seconds:.1f} s")
     return 0
 
 
