@@ -281,5 +281,50 @@ def count_bars(items: list[Count], *, title: str, unit: str, parts_of_whole: boo
     return Chart(fig, alt, [fmt.count(i.count) for i in items] + [fmt.count(total)])
 
 
-__all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "nesting_chart", "icon_array",
+@dataclass(frozen=True)
+class StackedBar:
+    """One 100% bar: its tick label, the label the alt text gives it, and its parts in order as
+    (name, share of the whole, colour). Parts of zero are left out; 'unknown' parts are drawn."""
+
+    tick: str
+    label: str
+    parts: tuple[tuple[str, float, str], ...]
+
+
+def stacked_shares(bars: list[StackedBar], *, title: str, alt_intro: str, legend: list[tuple[str, str]],
+                   share_text=None, label_min: float = 0.06, left: float = 0.36, row_height: float = 0.6,
+                   fontsize: float = 8.5, legend_columns: int = 4) -> Chart:
+    """Horizontal 100% stacked bars, one per row, each part labelled where wide enough (text
+    colour chosen by contrast), a legend below, and alt text listing every part of every bar.
+    Margins are fixed in inches, so a single bar leaves room for its axis and legend."""
+    share_text = share_text or (lambda v: fmt.percent(v, 0))
+    height = 2.0 + row_height * len(bars)
+    fig = new_figure((7.0, height))
+    ax = fig.add_axes([left, 0.85 / height, 0.96 - left, 1 - 1.35 / height])
+    sentences, numbers = [], []
+    for i, bar in enumerate(bars):
+        y = len(bars) - 1 - i
+        start, bits = 0.0, []
+        for name, share, colour in bar.parts:
+            if share <= 0:
+                continue
+            ax.barh(y, share, left=start, color=colour, height=0.6)
+            if share >= label_min:
+                ax.text(start + share / 2, y, share_text(share), ha="center", va="center", fontsize=fontsize,
+                        color=text_on(colour))
+            bits.append(f"{name} {share_text(share)}")
+            numbers.append(share_text(share))
+            start += share
+        sentences.append(f"{bar.label}: " + ", ".join(bits))
+    ax.set_yticks(range(len(bars)), [b.tick for b in reversed(bars)], fontsize=fontsize)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    fig.legend([Rectangle((0, 0), 1, 1, color=c) for _, c in legend], [n for n, _ in legend], loc="lower left",
+               ncol=legend_columns, frameon=False, fontsize=8.5, bbox_to_anchor=(0.01, 0.0))
+    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    return Chart(fig, f"{alt_intro}: " + "; ".join(sentences) + ".", numbers)
+
+
+__all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "StackedBar", "stacked_shares", "nesting_chart",
+           "icon_array",
            "interval_chart", "recorded_chart", "bounds_chart", "Count", "count_bars", "UNKNOWN"]

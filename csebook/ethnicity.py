@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matplotlib.patches import Rectangle
 
 from . import fmt, stats
-from .charts import Chart
+from .charts import Chart, StackedBar, stacked_shares
 from .data import STATUS_LABELS, Package
-from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
+from .style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
 from .widgets import Control, StaticWidget, View
 
 def pct(x: float) -> str:
@@ -41,6 +40,7 @@ def coverage_variants(package: Package) -> list[Coverage]:
     f = package.figure
     out = []
     for fid, label, who in (
+        ("eth_recorded_cases.sky_explainer", "2022 or 2023, cases", "Sky News explainer"),
         ("gbo_2023_eth_recorded.telegraph", "2023, suspects", "The Daily Telegraph"),
         ("gbo_2023_eth_recorded.khyber", "2023, suspects", "PA (police chiefs' briefing)"),
         ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024, suspects", "PA (police chiefs' briefing)"),
@@ -84,7 +84,7 @@ def coverage_chart(rows: list[Coverage]) -> Chart:
 # What was recorded, by category, never mixed
 
 GROUP_COLOURS = {"White": SKY, "Asian": ORANGE, "Pakistani": VERMILLION, "Black": BLUE,
-                 "Mixed": "#009E73", "Other groups or not given separately": REST, "Unknown": UNKNOWN}
+                 "Mixed": GREEN, "Other groups or not given separately": REST, "Unknown": UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -140,36 +140,14 @@ def published(package: Package) -> list[Published]:
 def published_chart(rows: list[Published]) -> Chart:
     """One 100% bar per published breakdown, labelled with its category, area, period and base.
     Groups the source does not give separately are light grey; unknown ethnicity is dark grey."""
-    fig = new_figure((7.0, 2.2 + 0.62 * len(rows)))
-    height = 2.2 + 0.62 * len(rows)
-    ax = fig.add_axes([0.42, 0.95 / height, 0.55, 1 - 1.45 / height])
-    sentences, numbers = [], []
-    for i, r in enumerate(rows):
-        y = len(rows) - 1 - i
+    bars = []
+    for r in rows:
         parts = list(r.shares.items()) + [("Other groups or not given separately", r.rest), ("Unknown", r.unknown)]
-        left, bits = 0.0, []
-        for name, share in parts:
-            if share <= 0:
-                continue
-            ax.barh(y, share, left=left, color=GROUP_COLOURS[name], height=0.6)
-            if share >= 0.06:
-                ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
-                        color=text_on(GROUP_COLOURS[name]))
-            bits.append(f"{name} {pct(share)}")
-            numbers.append(pct(share))
-            left += share
-        sentences.append(f"{r.label} (share of {r.base}): " + ", ".join(bits))
-    ax.set_yticks(range(len(rows)), [f"{r.category}\n{r.area}, {r.period}" for r in reversed(rows)], fontsize=8)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    names = [n for n in GROUP_COLOURS]
-    fig.legend([Rectangle((0, 0), 1, 1, color=GROUP_COLOURS[n]) for n in names], names, loc="lower left",
-               ncol=4, frameon=False, fontsize=8, bbox_to_anchor=(0.01, 0.0))
-    fig.suptitle("Recorded ethnicity of suspects, each breakdown in its own category and base", x=0.02, ha="left",
-                 fontsize=11)
-    alt = ("Recorded ethnicity of suspects, each breakdown in its own category and base. Stacked bars: "
-           + "; ".join(sentences) + ".")
-    return Chart(fig, alt, numbers)
+        bars.append(StackedBar(f"{r.category}\n{r.area}, {r.period}", f"{r.label} (share of {r.base})",
+                               tuple((name, share, GROUP_COLOURS[name]) for name, share in parts)))
+    title = "Recorded ethnicity of suspects, each breakdown in its own category and base"
+    return stacked_shares(bars, title=title, alt_intro=f"{title}. Stacked bars", share_text=pct,
+                          legend=list(GROUP_COLOURS.items()), left=0.42, row_height=0.62, fontsize=8)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,35 +195,20 @@ def pakistani_ew(package: Package) -> float:
     return package.figure("ew_pakistani_2021.telegraph").value / 100
 
 
+POPULATION_COLOURS = {"White": SKY, "Asian": ORANGE, "Black": BLUE, "Mixed or other": GREEN,
+                      "Not given separately": REST}
+
+
 def population_chart(rows: list[Population]) -> Chart:
-    colours = {"White": SKY, "Asian": ORANGE, "Black": BLUE, "Mixed or other": "#009E73"}
-    height = 2.0 + 0.55 * len(rows)
-    fig = new_figure((7.0, height))
-    ax = fig.add_axes([0.36, 0.85 / height, 0.60, 1 - 1.35 / height])
-    sentences, numbers = [], []
-    for i, r in enumerate(rows):
-        y = len(rows) - 1 - i
-        left, bits = 0.0, []
-        for name, share in list(r.shares.items()) + [("Not given separately", max(0.0, 1 - sum(r.shares.values())))]:
-            if share < 0.005:
-                continue
-            ax.barh(y, share, left=left, color=colours.get(name, REST), height=0.6)
-            if share >= 0.06:
-                ax.text(left + share / 2, y, pct(share), ha="center", va="center", fontsize=8,
-                        color=text_on(colours.get(name, REST)))
-            bits.append(f"{name} {pct(share)}")
-            numbers.append(pct(share))
-            left += share
-        sentences.append(f"{r.label}: " + ", ".join(bits))
-    ax.set_yticks(range(len(rows)), [r.label for r in reversed(rows)], fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    names = list(colours) + ["Not given separately"]
-    fig.legend([Rectangle((0, 0), 1, 1, color=colours.get(n, REST)) for n in names], names, loc="lower left",
-               ncol=5, frameon=False, fontsize=8, bbox_to_anchor=(0.01, 0.0))
-    fig.suptitle("Residents by ethnic group, Census 2021: the comparators", x=0.02, ha="left", fontsize=11)
-    alt = "Residents by ethnic group, Census 2021. Stacked bars: " + "; ".join(sentences) + "."
-    return Chart(fig, alt, numbers)
+    bars = []
+    for r in rows:
+        parts = list(r.shares.items()) + [("Not given separately", max(0.0, 1 - sum(r.shares.values())))]
+        bars.append(StackedBar(r.label, r.label, tuple((name, share if share >= 0.005 else 0.0,
+                                                        POPULATION_COLOURS[name]) for name, share in parts)))
+    title = "Residents by ethnic group, Census 2021: the comparators"
+    return stacked_shares(bars, title=title, alt_intro="Residents by ethnic group, Census 2021. Stacked bars",
+                          share_text=pct, legend=list(POPULATION_COLOURS.items()), row_height=0.55,
+                          legend_columns=5)
 
 
 # ---------------------------------------------------------------------------------------------

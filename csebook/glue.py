@@ -10,12 +10,28 @@ from . import fmt
 from .data import STATUS_LABELS, Figure, Package
 
 
+# myst-nb's glue record format (myst_nb.ext.glue). Written here rather than imported: importing
+# myst_nb.ext.glue pulls in docutils and takes about two seconds in every notebook's kernel.
+# tests/test_stats_fmt.py checks that the record is the one myst-nb writes.
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue_bundle(key: str, text: str) -> tuple[dict, dict]:
+    """The display data and metadata of a glue record for `text`, hidden from the output."""
+    from IPython.core.formatters import format_display_data
+
+    mimebundle, metadata = format_display_data(text)
+    metadata["scrapbook"] = dict(name=key, mime_prefix=GLUE_PREFIX)
+    return {GLUE_PREFIX + k: v for k, v in mimebundle.items()}, metadata
+
+
 def glue_text(key: str, text: str) -> None:
-    from myst_nb import glue
+    from IPython.display import display
 
     if not isinstance(text, str):
         raise TypeError(f"glue '{key}': pass a formatted string, not {type(text).__name__}")
-    glue(key, text, display=False)
+    data, metadata = glue_bundle(key, text)
+    display(data, raw=True, metadata=metadata)
 
 
 def glue_count(key: str, n: float) -> None:

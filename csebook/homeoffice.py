@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import fmt, stats
-from .charts import Chart, Count, bounds_chart, count_bars
+from .charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
 from .data import STATUS_LABELS, Package
 from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure, text_on
 from .widgets import Control, StaticWidget, View
@@ -65,44 +65,19 @@ def composition_chart(rows: list[Composition], *, title: str, known_only: bool =
     """One 100% bar per study and unit: Asian, White, Black and unknown or other (grey, never
     dropped). With known_only, the grey part is removed and the rest rescaled, as a share 'of those
     with ethnicity recorded' would be; the chart says so."""
-    height = 2.0 + 0.6 * len(rows)   # fixed margins in inches, so one bar leaves room for axis and legend
-    ax = (fig := new_figure((7.0, height))).add_axes([0.36, 0.8 / height, 0.60, 1 - 1.25 / height])
     # alphabetical order; the unknown always last and always drawn
     parts = [("Asian", "asian", ORANGE), ("Black", "black", BLUE), ("White", "white", SKY),
              ("Unknown or other", "unknown", UNKNOWN)]
-    sentences, numbers = [], []
-    for i, r in enumerate(rows):
-        y = len(rows) - 1 - i
-        values = {k: getattr(r, k) for _, k, _ in parts}
-        if known_only:
-            known = 1 - r.unknown
-            values = {k: (v / known if k != "unknown" else 0.0) for k, v in values.items()}
-        left = 0.0
-        bits = []
-        for label, key, colour in parts:
-            v = values[key]
-            if v <= 0:
-                continue
-            ax.barh(y, v, left=left, color=colour, height=0.6)
-            if v >= 0.07:
-                ax.text(left + v / 2, y, fmt.percent(v, 0), ha="center", va="center", fontsize=8.5,
-                        color=text_on(colour))
-            bits.append(f"{label} {fmt.percent(v, 0)}")
-            numbers.append(fmt.percent(v, 0))
-            left += v
-        sentences.append(f"{r.label}: " + ", ".join(bits))
-    ax.set_yticks(range(len(rows)), [r.label.replace(" (", "\n(") for r in reversed(rows)], fontsize=9)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    from matplotlib.patches import Rectangle
-
+    bars = []
+    for r in rows:
+        scale = 1 - r.unknown if known_only else 1.0
+        shares = [(label, 0.0 if known_only and key == "unknown" else getattr(r, key) / scale, colour)
+                  for label, key, colour in parts]
+        bars.append(StackedBar(r.label.replace(" (", "\n("), r.label, tuple(shares)))
     shown = parts[:-1] if known_only else parts
-    fig.legend([Rectangle((0, 0), 1, 1, color=c) for _, _, c in shown], [l for l, _, _ in shown],
-               loc="lower left", ncol=4, frameon=False, fontsize=9, bbox_to_anchor=(0.02, 0.0))
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
     basis = "of those in the groups shown only" if known_only else "of everyone counted, unknown included"
-    alt = f"{title}. Stacked bars, shares {basis}: " + "; ".join(sentences) + "."
-    return Chart(fig, alt, numbers)
+    return stacked_shares(bars, title=title, alt_intro=f"{title}. Stacked bars, shares {basis}",
+                          legend=[(label, colour) for label, _, colour in shown], label_min=0.07)
 
 
 def study(package: Package, key: str) -> Composition:

@@ -63,21 +63,23 @@ def to_png(fig) -> bytes:
     Charts in this style use fewer than 256 colours (anti-aliasing included), so the PNG is stored
     with an exact palette of those colours: lossless, and about a third of the size, which keeps
     pages with many precomputed widget states light. A figure with more colours gets the 256
-    colours that median cut picks (still deterministic)."""
+    colours that median cut picks (still deterministic). The pixels come straight from the
+    renderer (raw RGBA), so nothing is encoded and decoded twice: widget grids render faster."""
     from PIL import Image
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(fig)
     import numpy as np
 
-    pixels = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")).astype(np.uint32)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="rgba", dpi=DPI)
+    width, height = fig.canvas.get_width_height(physical=True)
+    plt.close(fig)
+    rgba = np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(height, width, 4)
+    pixels = rgba[..., :3].astype(np.uint32)   # the figure background is opaque white
     packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]   # one integer per colour
     palette, index = np.unique(packed.ravel(), return_inverse=True)
     if len(palette) > 256:
         # rare (many anti-aliased colour pairs): a 256-colour median-cut palette, deterministic
         # and visually indistinguishable at this size
-        quantized = Image.fromarray(pixels.astype(np.uint8), mode="RGB").quantize(
+        quantized = Image.fromarray(np.ascontiguousarray(rgba[..., :3]), mode="RGB").quantize(
             colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         out = io.BytesIO()
         quantized.save(out, format="PNG", optimize=True)

@@ -63,3 +63,22 @@ def test_every_glue_key_used_is_defined(path):
             cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption", ""))}
     assert used <= set(glued), f"{path.name}: glue keys used but never glued: {sorted(used - set(glued))}"
     assert all(isinstance(v, str) for v in glued.values()), "glue plain strings only"
+
+
+def test_executing_again_reproduces_the_committed_notebook_byte_for_byte(tmp_path):
+    """Outputs are deterministic, figures included: re-executing a committed notebook (the one with
+    the most kinds of output: charts, a widget, glue, tables) writes exactly the same file."""
+    import shutil
+    import sys
+
+    from book_files import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import execute
+
+    source = ROOT / "book" / "police_figures_2023.ipynb"
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    shutil.copy(ROOT / "book" / "_support.md", tmp_path / "_support.md")
+    execute.execute(copy)
+    assert copy.read_bytes() == source.read_bytes(), "re-executing changed the notebook: outputs are not deterministic"

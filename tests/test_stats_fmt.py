@@ -77,3 +77,14 @@ def test_share_bounds_match_count_bounds():
     assert stats.share_bounds(0.6, 0.5) == pytest.approx((0.3, 0.7))
     with pytest.raises(ValueError):
         stats.share_bounds(1.2, 0.5)
+
+
+def test_glue_records_are_the_ones_myst_nb_writes(monkeypatch):
+    import myst_nb.ext.glue as mystglue
+
+    from csebook.glue import glue_bundle
+
+    captured = {}
+    monkeypatch.setattr(mystglue, "ipy_display", lambda data, raw, metadata: captured.update(data=data, metadata=metadata))
+    mystglue.glue("key", "4,228", display=False)
+    assert glue_bundle("key", "4,228") == (captured["data"], captured["metadata"])
