@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import fmt, stats
 from .charts import Chart, StackedBar, stacked_shares
 from .data import STATUS_LABELS, Package
-from .style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
+from .style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
 from .widgets import Control, StaticWidget, View
 
 def pct(x: float) -> str:
@@ -84,7 +84,8 @@ def coverage_chart(rows: list[Coverage]) -> Chart:
 # What was recorded, by category, never mixed
 
 GROUP_COLOURS = {"White": SKY, "Asian": ORANGE, "Pakistani": VERMILLION, "Black": BLUE,
-                 "Mixed": GREEN, "Other groups or not given separately": REST, "Unknown": UNKNOWN}
+                 "Mixed": GREEN, "Mixed or other": PURPLE, "Other groups or not given separately": REST,
+                 "Unknown": UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Published:
     shares: dict         # group -> share of the base, 0..1 (the groups the source gives)
     unknown: float       # share of the base with ethnicity unknown (0 when the base is the recorded)
     status: str
+    reporter: str = ""   # where two press reports give one breakdown differently, whose this is
 
     @property
     def rest(self) -> float:
@@ -104,7 +106,11 @@ class Published:
 
     @property
     def label(self) -> str:
-        return f"{self.category}, {self.area}, {self.period}"
+        return f"{self.category}, {self.area}, {self.period}" + (f" ({self.reporter})" if self.reporter else "")
+
+    @property
+    def tick(self) -> str:
+        return f"{self.category}\n{self.area}, {self.period}" + (f"\n{self.reporter}" if self.reporter else "")
 
 
 def published(package: Package) -> list[Published]:
@@ -114,7 +120,13 @@ def published(package: Package) -> list[Published]:
              "Black": v("gbo_2023_suspects_black.telegraph"), "Mixed": v("gbo_2023_suspects_mixed.telegraph")}
     return [
         Published("gbo2023", "All group-based offending", "England and Wales", "2023",
-                  "suspects with ethnicity recorded", gbo23, 0.0, f("gbo_2023_suspects_white.telegraph").status),
+                  "suspects with ethnicity recorded", gbo23, 0.0, f("gbo_2023_suspects_white.telegraph").status,
+                  reporter="as The Daily Telegraph reported it"),
+        Published("gbo2023_gbnews", "All group-based offending", "England and Wales", "2023",
+                  "suspects (base not stated)",
+                  {"White": v("gbo_2023_suspects_white.gbnews"), "Asian": v("gbo_2023_suspects_asian.gbnews"),
+                   "Black": v("gbo_2023_suspects_black.gbnews"), "Mixed or other": v("gbo_2023_suspects_mixed_other.gbnews")},
+                  0.0, f("gbo_2023_suspects_white.gbnews").status, reporter="as GB News reported it"),
         Published("gbo2024", "All group-based offending", "England and Wales", "Jan to Sep 2024",
                   "suspects with ethnicity recorded",
                   {"White": v("gbo_2024q3_suspects_white.khyber"), "Pakistani": v("gbo_2024q3_suspects_pakistani.khyber")},
@@ -143,7 +155,7 @@ def published_chart(rows: list[Published]) -> Chart:
     bars = []
     for r in rows:
         parts = list(r.shares.items()) + [("Other groups or not given separately", r.rest), ("Unknown", r.unknown)]
-        bars.append(StackedBar(f"{r.category}\n{r.area}, {r.period}", f"{r.label} (share of {r.base})",
+        bars.append(StackedBar(r.tick, f"{r.label} (share of {r.base})",
                                tuple((name, share, GROUP_COLOURS[name]) for name, share in parts)))
     title = "Recorded ethnicity of suspects, each breakdown in its own category and base"
     return stacked_shares(bars, title=title, alt_intro=f"{title}. Stacked bars", share_text=pct,
