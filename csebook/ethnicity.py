@@ -15,10 +15,7 @@ from .data import STATUS_LABELS, Package
 from .style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
 from .widgets import Control, StaticWidget, View
 
-def pct(x: float) -> str:
-    """A share as printed in this chapter: whole percentages, with one decimal where the value is
-    not whole (so 13.7% stays 13.7%, and a bound of 2.4% is not rounded to 2%)."""
-    return fmt.percent(x, 0) if abs(100 * x - round(100 * x)) < 0.05 else fmt.percent(x, 1)
+pct = fmt.share   # the chapter's notebook uses it as ethnicity.pct
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,6 +36,12 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def share(fraction: float) -> str:
+    """A share as the ethnicity and toolkit chapters print it: whole percentages, one decimal where
+    the value is not whole (so 13.7% stays 13.7%, and a bound of 2.4% is not rounded to 2%)."""
+    return percent(fraction, 0) if abs(100 * fraction - round(100 * fraction)) < 0.05 else percent(fraction, 1)
+
+
 def ratio(value: float) -> str:
     """A ratio of two shares, to one decimal place: 3.5926 -> '3.6'."""
     if value < 0:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from . import fmt, stats
 from .charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
 from .data import STATUS_LABELS, Package
-from .style import BLUE, ORANGE, SKY, UNKNOWN, new_figure, text_on
+from .style import BLUE, ORANGE, SKY, UNKNOWN
 from .widgets import Control, StaticWidget, View
 
 

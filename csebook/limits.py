@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .stats import _normal_quantile, wilson_interval
+from .stats import wilson_interval
 
 Delays = Mapping[float, float] | Iterable[tuple[float, float]]
 

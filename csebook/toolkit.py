@@ -18,9 +18,7 @@ from .widgets import Control, StaticWidget, View
 ILLUSTRATION = "Illustration, not data"
 
 
-def pct(x: float) -> str:
-    """Whole percentages, one decimal where the value is not whole."""
-    return fmt.percent(x, 0) if abs(100 * x - round(100 * x)) < 0.05 else fmt.percent(x, 1)
+pct = fmt.share   # the toolkit notebooks use it as toolkit.pct
 
 
 def _stamp(fig) -> None:
@@ -98,7 +96,6 @@ def counting_view(groups_x: str, size_x: str, offences: str) -> View:
     shares = unit_shares(g, sx, COUNT_Y_SIZE, r)
     fig = new_figure((6.4, 2.6))
     ax = fig.add_axes([0.20, 0.22, 0.74, 0.56])
-    names = {"groups": "groups", "people": "people", "offences": "recorded offences"}
     for i, key in enumerate(("groups", "people", "offences")):
         y = 2 - i
         ax.barh(y, shares[key], color=ORANGE, height=0.6)
@@ -386,15 +383,26 @@ def funnel_counts(year: int) -> np.ndarray:
     return rng.binomial(funnel_populations(), FUNNEL_RATE)
 
 
+def funnel_outside(year: int, z: float) -> int:
+    """How many of the simulated areas fall outside the exact funnel limits at z in that year."""
+    pops, counts = funnel_populations(), funnel_counts(year)
+    low, high = limits.funnel_limits(FUNNEL_RATE, pops.tolist(), z=(z,))[z]
+    return int(((counts / pops < low) | (counts / pops > high)).sum())
+
+
+def funnel_top(year: int) -> int:
+    """The index of the area with the highest observed rate in that year."""
+    return int(np.argmax(funnel_counts(year) / funnel_populations()))
+
+
 def funnel_view(year: str, limit: str) -> View:
     pops, counts = funnel_populations(), funnel_counts(int(year))
     rates = counts / pops * 10_000
     z = float(limit)
-    lo_hi = limits.funnel_limits(FUNNEL_RATE, list(range(15_000, 1_600_001, 5_000)), z=(z,))[z]
     grid = np.arange(15_000, 1_600_001, 5_000)
-    lims = limits.funnel_limits(FUNNEL_RATE, pops.tolist(), z=(z,))[z]
-    outside = int(((counts / pops < lims[0]) | (counts / pops > lims[1])).sum())
-    top = int(np.argmax(rates))
+    lo_hi = limits.funnel_limits(FUNNEL_RATE, grid.tolist(), z=(z,))[z]
+    outside = funnel_outside(int(year), z)
+    top = funnel_top(int(year))
     fig = new_figure((6.4, 3.0))
     ax = fig.add_axes([0.12, 0.18, 0.84, 0.62])
     ax.plot(grid, lo_hi[0] * 10_000, color=UNKNOWN, lw=1)
@@ -535,7 +543,7 @@ def checklist_view(unit: str, denominator: str, missing: str, sample: str, categ
     if yes == len(QUESTIONS):
         verdict = "The claim states what it needs; check the figure against its source."
     else:
-        verdict = (f"Before repeating the claim, find out: " + " ".join(missing_items))
+        verdict = "Before repeating the claim, find out: " + " ".join(missing_items)
     summary = f"{yes} of {len(QUESTIONS)} answered yes. {verdict}"
     alt = (f"A claim checked: {yes} of {len(QUESTIONS)} questions answered yes. "
            + " ".join(f"{q} {answers[k]}." for k, q in QUESTIONS))

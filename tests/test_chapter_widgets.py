@@ -3,7 +3,6 @@ every state of its grid, and every state's text carries its numbers."""
 from __future__ import annotations
 
 import html
-import re
 
 import pytest
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -36,8 +36,6 @@ def widget_factories():
 
 @pytest.mark.parametrize("path", site_pages())
 def test_every_widget_on_the_site_is_registered(path):
-    import re
-
     html = (SITE / path).read_text()
     on_page = re.findall(r'<div class="csb-widget" id="(csb-[0-9a-f]+)"', html)
     registered = [w.widget_id for w in widget_factories().get(path, [])]
@@ -237,7 +235,7 @@ def test_figures_stay_legible_in_dark_mode(browser, server, path):
         for c in checks:
             assert c["corner"] == [255, 255, 255, 255], f"{path}: a figure has no white background: {c['src']}"
             assert "invert" not in c["filter"], f"{path}: a figure is inverted in dark mode"
-            for level in __import__("re").findall(r"brightness\(([\d.]+)\)", c["filter"]):
+            for level in re.findall(r"brightness\(([\d.]+)\)", c["filter"]):
                 assert float(level) >= 0.8, f"{path}: a figure is dimmed to {level} in dark mode"
     finally:
         context.close()

@@ -88,3 +88,9 @@ def test_glue_records_are_the_ones_myst_nb_writes(monkeypatch):
     monkeypatch.setattr(mystglue, "ipy_display", lambda data, raw, metadata: captured.update(data=data, metadata=metadata))
     mystglue.glue("key", "4,228", display=False)
     assert glue_bundle("key", "4,228") == (captured["data"], captured["metadata"])
+
+
+def test_share_keeps_one_decimal_only_where_needed():
+    from csebook import fmt
+
+    assert fmt.share(0.137) == "13.7%" and fmt.share(0.52) == "52%" and fmt.share(0.024) == "2.4%"
