@@ -65,6 +65,26 @@ def _write_kit(app, exception):
             kit.writestr(info, path.read_bytes())
 
 
+def _refresh_static_files(app, exception):
+    """Copy changed static and extra files into the site. Sphinx copies them only when at least
+    one page is rebuilt; a change to csebook.css alone would otherwise leave the old file live."""
+    import filecmp
+    import shutil
+    from pathlib import Path
+
+    if exception is not None or app.builder.format != "html":
+        return
+    conf, out = Path(app.confdir), Path(app.outdir)
+    for folders, target in ((app.config.html_static_path, out / "_static"), (app.config.html_extra_path, out)):
+        for folder in folders:
+            source = conf / folder
+            for path in (p for p in source.rglob("*") if p.is_file()):
+                dest = target / path.relative_to(source)
+                if not dest.exists() or not filecmp.cmp(path, dest, shallow=False):
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, dest)
+
+
 def _glossary_directive():
     """`csv-glossary`: a Sphinx glossary built from data/glossary.csv, so that {term} links
     work and the definitions live in one table."""
@@ -97,6 +117,7 @@ def _glossary_directive():
 def setup(app):
     app.add_directive("csv-glossary", _glossary_directive())
     app.connect("build-finished", _write_kit)
+    app.connect("build-finished", _refresh_static_files)
     app.connect("builder-inited", _share_html_handlers_with_singlehtml)
     app.connect("html-page-context", _drop_unwanted_assets, priority=900)
     app.connect("html-page-context", _fix_hidden_code_label, priority=900)

@@ -29,11 +29,31 @@ def test_a_notebook_that_raises_is_named_and_not_written(tmp_path, capsys):
     assert path.read_bytes() == before
 
 
-@pytest.mark.skipif(not (ROOT / ".venv" / ".installed").exists(), reason="needs the project's environment (make env)")
-def test_a_failed_build_leaves_no_site(tmp_path):
+needs_env = pytest.mark.skipif(not (ROOT / ".venv" / ".installed").exists(),
+                               reason="needs the project's environment (make env)")
+
+
+def project_copy(tmp_path):
+    """The project without its build, history or environment, using this checkout's environment."""
     copy = tmp_path / "book"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "_build", ".venv", "node_modules", "student"))
     os.symlink(ROOT / ".venv", copy / ".venv")
+    return copy
+
+
+@needs_env
+def test_a_changed_stylesheet_reaches_the_site_even_when_no_page_changed(tmp_path):
+    copy = project_copy(tmp_path)
+    assert subprocess.run(["make", "book"], cwd=copy, capture_output=True, timeout=900).returncode == 0
+    css = copy / "_static" / "csebook.css"
+    css.write_text(css.read_text() + "\n/* changed */\n")
+    assert subprocess.run(["make", "book"], cwd=copy, capture_output=True, timeout=900).returncode == 0
+    assert (copy / "_build" / "html" / "_static" / "csebook.css").read_text().endswith("/* changed */\n")
+
+
+@needs_env
+def test_a_failed_build_leaves_no_site(tmp_path):
+    copy = project_copy(tmp_path)
     (copy / "_build" / "html").mkdir(parents=True)
     (copy / "_build" / "html" / "index.html").write_text("an old site")
     intro = copy / "book" / "intro.md"

@@ -206,6 +206,10 @@ def test_readable_at_200_percent_zoom(browser, server, path):
         open_page(page, f"{server}/{path}")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at 200% zoom"
+        sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll('.csb-widget select, .csb-widget fieldset'))
+            .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
+            .map(c => c.id || c.dataset.control)""")
+        assert sticking_out == [], f"{path}: widget controls run past the widget's edge: {sticking_out}"
         images = page.eval_on_selector_all("main img", """els => els.filter(e => e.offsetParent !== null)
             .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
                         natural: e.naturalWidth, src: e.src.slice(0, 50)}))""")
