@@ -7,17 +7,18 @@ NODE := node_modules/.installed
 PORT ?= 8000
 NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
-.PHONY: help env book serve test live execute bench clean chromium figures student pdf
+.PHONY: help env book serve test live author copies lab-settings execute snapshot bench clean chromium figures student pdf
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
 	@echo "make serve    serve the built site on http://127.0.0.1:$(PORT)/"
 	@echo "make test     run every test (installs Debian Chromium if missing)"
-	@echo "make live     open the notebooks in JupyterLab"
+	@echo "make live     open reader and student copies of the chapters in JupyterLab (LAB_PORT=8888)"
+	@echo "make author   open the chapter sources (book/*.md) as notebooks in JupyterLab"
 	@echo "make execute  re-execute every notebook in place (the only way outputs are written)"
 	@echo "make bench    print the budgets of DESIGN.md"
 	@echo "make figures  export every figure as PNG and SVG with a manifest, into _build/figures"
-	@echo "make student  write student copies of the notebooks (no solutions, no outputs) into student/"
+	@echo "make copies   write reader and student copies of the chapters into live/"
 	@echo "make pdf      build a PDF of the whole book with Debian Chromium, into _build/pdf"
 
 # The environment: every version pinned in requirements.txt, the rest fixed by the lock file.
@@ -32,6 +33,7 @@ env: $(VENV)
 # Build from the committed, executed notebooks (execution is off); warnings are errors,
 # references nitpicky. Unchanged pages are not rebuilt; a failed build leaves no site behind.
 book: $(VENV)
+	$(PY) tools/execute.py
 	.venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet \
 	  || { rm -rf _build/html; echo "The book did not build: see the warnings above." >&2; exit 1; }
 	@echo "The site is in _build/html: open _build/html/index.html, or run 'make serve'."
@@ -41,15 +43,41 @@ serve:
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-# JupyterLab on this machine only, with its news feed and update check off (no calls to
-# other hosts). It refuses to run as root unless told; the project's machines run as root.
-LAB_FLAGS := --ip=127.0.0.1 --ServerApp.root_dir=. --LabApp.news_url=None \
-  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
-live: $(VENV)
-	.venv/bin/jupyter lab $(LAB_FLAGS) $$([ "$$(id -u)" = 0 ] && echo --allow-root) book/
+# JupyterLab on this machine only, with its news feed and update check off (no calls to other
+# hosts). It refuses to run as root unless told; the project's machines run as root.
+LAB_PORT ?= 8888
+LAB_SETTINGS := $(CURDIR)/_build/lab-settings
+LAB_FLAGS = --ip=127.0.0.1 --port=$(LAB_PORT) --LabApp.news_url=None \
+  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+  $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+lab-settings:
+	@mkdir -p $(LAB_SETTINGS)/@jupyterlab/apputils-extension
+	@mkdir -p $(LAB_SETTINGS)/@jupyterlab/docmanager-extension
+	@echo '{"fetchNews": "false", "checkForUpdates": false}' \
+	  > $(LAB_SETTINGS)/@jupyterlab/apputils-extension/notification.jupyterlab-settings
+	@echo '{"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}' \
+	  > $(LAB_SETTINGS)/@jupyterlab/docmanager-extension/plugin.jupyterlab-settings
 
-execute: $(VENV)
+# For teaching: reader copies (live/chapters) and student copies (live/student) with their numbers
+# pasted in, opened in JupyterLab. Everything it writes is under live/ (ignored by git).
+live: copies lab-settings
+	JUPYTERLAB_SETTINGS_DIR=$(LAB_SETTINGS) .venv/bin/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=live
+
+# For authors: the chapter sources (book/*.md) opened as notebooks through jupytext. Saving writes
+# the Markdown source only; outputs are written by `make execute`.
+author: $(VENV) lab-settings
+	JUPYTERLAB_SETTINGS_DIR=$(LAB_SETTINGS) .venv/bin/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=book
+
+# The copies opened outside the site: reader copies and student copies, into live/.
+copies: $(VENV)
 	$(PY) tools/execute.py
+	$(PY) tools/copies.py live
+
+student: copies
+
+# Chapters whose sources, helpers or data changed since they were executed (FORCE=1: all of them).
+execute: $(VENV)
+	$(PY) tools/execute.py $(if $(FORCE),--all)
 
 # Debian's Chromium for the browser tests; never a browser that a test tool downloads.
 chromium:
@@ -63,13 +91,14 @@ test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q
 
+# The text snapshot of every chapter (tests/snapshots/): review its diff and commit it.
+snapshot: $(VENV)
+	$(PY) tools/execute.py
+	$(PY) tools/snapshot.py
+
 # Every figure and widget state as PNG and SVG, with captions and alt text, in _build/figures/.
 figures: $(VENV)
 	$(PY) tools/figures.py
-
-# Student copies: solutions removed, outputs cleared, into student/.
-student: $(VENV)
-	$(PY) tools/student.py
 
 # PDF of the whole book, printed with Debian Chromium from the single-page HTML build.
 pdf: $(VENV) chromium

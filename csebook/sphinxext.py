@@ -1,4 +1,4 @@
-"""Sphinx glue for the book: keep the built pages free of anything fetched from another host,
+"""Sphinx glue for the book: build from the executed notebooks, offer the downloads, keep the built pages free of anything fetched from another host,
 and mend two accessibility faults of the upstream theme and toggles.
 
 Jupyter Book 1.x always loads sphinx-thebe, which adds (twice) an inline script naming a CDN
@@ -40,29 +40,84 @@ def _share_html_handlers_with_singlehtml(app):
         single.setdefault(name, pair)
 
 
-KIT_FILES = ["README.md", "pyproject.toml", "requirements.txt", "requirements-lock.txt", "Makefile",
-             "_config.yml", "_toc.yml"]
-KIT_DIRS = ["book", "data", "csebook", "tools"]
+KIT_FOLDER = "grooming-gangs-numbers"
+KIT_MANIFEST = "KIT-FILES.txt"
 
 
-def _write_kit(app, exception):
-    """Offer readers one download with what a notebook needs to run: the notebooks, the data
-    package, the helper package and the pinned requirements (book-kit.zip at the site root)."""
+def repository_files(root) -> list[str]:
+    """The files of the repository: what git tracks, or, in an unzipped kit, the list it carries."""
+    import subprocess
+
+    listed = root / KIT_MANIFEST
+    if (root / ".git").exists():
+        out = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout
+        names = [n for n in out.decode().split("\0") if n]
+    elif listed.exists():
+        names = listed.read_text().split()
+    else:
+        raise FileNotFoundError(f"{root}: neither a git checkout nor an unzipped kit ({KIT_MANIFEST})")
+    return sorted(n for n in names if (root / n).is_file())
+
+
+def _reader_copies(app):
+    """Reader and student copies of every chapter, built from the executed notebooks."""
+    from pathlib import Path
+
+    import nbformat
+
+    from .copies import book_index, make_copy
+    from .pages import chapter_sources, executed_path
+
+    root = Path(app.srcdir)
+    index = book_index(root)
+    support = (root / "book" / "_support.md").read_text()
+    copies = {}
+    for source in chapter_sources(root):
+        executed = nbformat.read(executed_path(source), as_version=4)
+        for folder, student in (("notebooks", False), ("student", True)):
+            nb = make_copy(executed, index=index, support=support, name=source.stem, student=student)
+            copies[f"{folder}/{source.stem}.ipynb"] = nbformat.writes(nb).encode() + b"\n"
+    return copies
+
+
+def _write_downloads(app, exception):
+    """What a reader downloads from the site:
+
+    * each chapter's notebook (the download button): the reader copy, with its numbers pasted in,
+      not the executed notebook whose prose holds glue placeholders;
+    * book-kit.zip: the repository as it stands (its README's two commands build and test it),
+      plus reader and student copies of every chapter, in one top-level folder;
+    * data-package.zip: the whole data package, which validates on its own."""
     import zipfile
     from pathlib import Path
 
     if exception is not None or app.builder.name != "html":
         return
-    root = Path(app.srcdir)
-    files = [root / f for f in KIT_FILES]
-    for folder in KIT_DIRS:
-        files += sorted(p for p in (root / folder).rglob("*")
-                        if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts)
-    with zipfile.ZipFile(Path(app.outdir) / "book-kit.zip", "w", zipfile.ZIP_DEFLATED) as kit:
-        for path in files:
-            info = zipfile.ZipInfo(str(path.relative_to(root)), date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            kit.writestr(info, path.read_bytes())
+    root, out = Path(app.srcdir), Path(app.outdir)
+    copies = _reader_copies(app)
+    for name, data in copies.items():
+        if name.startswith("notebooks/"):
+            target = out / "_sources" / "book" / Path(name).name
+            if target.exists():
+                target.write_bytes(data)
+    files = repository_files(root)
+
+    def add(kit, name, data):
+        info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        kit.writestr(info, data)
+
+    with zipfile.ZipFile(out / "book-kit.zip", "w") as kit:
+        for name in files:
+            add(kit, f"{KIT_FOLDER}/{name}", (root / name).read_bytes())
+        for name, data in sorted(copies.items()):
+            add(kit, f"{KIT_FOLDER}/{name}", data)
+        add(kit, f"{KIT_FOLDER}/{KIT_MANIFEST}", ("\n".join(files) + "\n").encode())
+    with zipfile.ZipFile(out / "data-package.zip", "w") as data:
+        for name in files:
+            if name.startswith("data/"):
+                add(data, f"data-package/{name[len('data/'):]}", (root / name).read_bytes())
 
 
 def _refresh_static_files(app, exception):
@@ -114,9 +169,31 @@ def _glossary_directive():
     return CsvGlossary
 
 
+def _use_executed_notebooks(app, config):
+    """Chapters are written as MyST Markdown (`book/<name>.md`) and built from the notebooks the
+    executor made of them (`book/<name>.ipynb`). Hide the sources from Sphinx, and stop the build
+    if an executed notebook is missing or stale: the site only renders what the executor wrote
+    from the current sources, helpers and data."""
+    from pathlib import Path
+
+    from sphinx.errors import ConfigError
+
+    from . import pages
+
+    root = Path(app.srcdir)
+    sources = pages.chapter_sources(root)
+    config.exclude_patterns = list(config.exclude_patterns) + [str(s.relative_to(root)) for s in sources]
+    behind = pages.stale(root)
+    if behind:
+        names = ", ".join(str(s.relative_to(root)) for s in behind)
+        raise ConfigError(f"executed notebooks are missing or out of date for {names}: "
+                          "run `make execute` (make book does this)")
+
+
 def setup(app):
+    app.connect("config-inited", _use_executed_notebooks)
     app.add_directive("csv-glossary", _glossary_directive())
-    app.connect("build-finished", _write_kit)
+    app.connect("build-finished", _write_downloads)
     app.connect("build-finished", _refresh_static_files)
     app.connect("builder-inited", _share_html_handlers_with_singlehtml)
     app.connect("html-page-context", _drop_unwanted_assets, priority=900)

@@ -1,32 +1,36 @@
-"""Shared helpers for tests that read the book's notebooks and pages."""
+"""Shared helpers for tests that read the book's pages: chapter sources (MyST Markdown) and the
+executed notebooks made from them."""
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from figures import glue_values  # noqa: E402,F401  (one reader of glued values, shared with make figures)
-from notebooks import notebooks, toc_pages  # noqa: E402
+from csebook.pages import chapter_sources, executed_path, is_notebook_source, toc_pages  # noqa: E402,F401
+from csebook.snapshot import GLUE_ROLE, glue_values  # noqa: E402,F401
 
-GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
+
+def notebooks() -> list[Path]:
+    """The executed chapter notebooks the site is built from."""
+    return [executed_path(p) for p in chapter_sources()]
 
 
 def read(path: Path):
-    return nbformat.read(path, as_version=4)
+    """A notebook: an executed .ipynb, or a chapter source (.md) through jupytext."""
+    return jupytext.read(path) if path.suffix == ".md" else nbformat.read(path, as_version=4)
 
 
 def prose_of_page(path: Path) -> list[tuple[str, str]]:
-    """(where, text) for every piece of reader-facing prose on a page: markdown cells and
-    figure captions of a notebook, or a Markdown page's text."""
-    if path.suffix == ".md":
+    """(where, text) for every piece of reader-facing prose on a page: markdown cells and figure
+    captions of a chapter source, or a plain Markdown page's text."""
+    if not is_notebook_source(path):
         return [(path.name, path.read_text())]
-    nb = read(path)
     pieces = []
-    for i, cell in enumerate(nb.cells):
+    for i, cell in enumerate(read(path).cells):
         if cell.cell_type == "markdown":
             pieces.append((f"{path.name} cell {i}", cell.source))
         caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")

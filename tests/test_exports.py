@@ -24,7 +24,7 @@ def test_export_mode_writes_svg(tmp_path, monkeypatch):
 
 
 def test_captions_get_their_numbers_pasted_in():
-    from figures import plain_caption
+    from csebook.snapshot import paste as plain_caption
 
     caption = "Shares: {glue:text}`a` of {glue:text}`b:.1f`, see {numref}`fig-x`."
     assert plain_caption(caption, {"a": "717", "b": "115,489"}) == "Shares: 717 of 115,489, see fig-x."
@@ -40,20 +40,3 @@ def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     for chapter in ("What the 2023 police figures count", "organised networks", "police inspection"):
         assert chapter in printed
     assert printed.count('class="csb-print-note"') == printed.count('class="csb-widget"') > 0
-
-
-def test_site_offers_a_kit_that_runs_on_its_own(tmp_path):
-    import zipfile
-
-    kit = ROOT / "_build" / "html" / "book-kit.zip"
-    assert kit.exists(), "no book-kit.zip in the built site: run `make book` first (make test does)"
-    with zipfile.ZipFile(kit) as z:
-        names = set(z.namelist())
-        assert {"data/datapackage.json", "data/figures.csv", "csebook/data.py", "requirements.txt",
-                "book/police_figures_2023.ipynb"} <= names
-        z.extractall(tmp_path)
-    code = "from csebook.data import load_package; print(load_package().root)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip() == str(tmp_path / "data")

@@ -1,49 +1,88 @@
-"""Execute every notebook in place: the only thing that writes notebook outputs.
+"""Execute the chapters: the only thing that writes notebook outputs.
 
-Each notebook runs top to bottom in a fresh kernel, in its own folder, with a fixed hash seed.
-No widget state is stored (the static page uses each widget's own HTML rendering) and no
-timings are recorded, so executing twice gives identical files. A notebook that raises stops
-the run with its name and the error; it is not written.
+Each chapter's source, `book/<name>.md` (MyST Markdown, read with jupytext), runs top to bottom
+in a fresh kernel, in its own folder, with a fixed hash seed, and is written as the executed
+notebook `book/<name>.ipynb` (ignored by git; the site is built from it). No widget state and no
+timings are stored, so executing twice gives identical files. A chapter that raises stops the run
+with its name and the error, and nothing is written for it.
+
+    python tools/execute.py              run the chapters that are stale (all, the first time)
+    python tools/execute.py --all        run every chapter
+    python tools/execute.py FILE ...     run these sources (.md) or notebooks (.ipynb), in place
 """
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from csebook import pages  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notebooks import ROOT, notebooks  # noqa: E402
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
 def stable_widget_ids(nb) -> None:
     """ipywidgets gives each live view a random model id. No widget state is stored, so the id
     points at nothing once the kernel is gone; replace it with one derived from the static
     rendering beside it, so that executing twice writes identical files."""
-    import hashlib
-
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
             if view is not None:
-                digest = hashlib.sha256(out["data"].get("text/html", "").encode()).hexdigest()[:32]
-                view["model_id"] = digest
+                view["model_id"] = hashlib.sha256(out["data"].get("text/html", "").encode()).hexdigest()[:32]
 
 
-def execute(path: Path) -> float:
-    nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                            store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+def read_source(path: Path):
+    """A chapter as a notebook: a MyST source through jupytext, or an .ipynb as it stands."""
+    import jupytext
+    import nbformat
+
+    if path.suffix == ".md":
+        nb = jupytext.read(path)
+        nb.metadata.pop("jupytext", None)      # the executed copy is not paired with anything
+        for i, cell in enumerate(nb.cells):    # jupytext draws random ids; these are reproducible
+            cell.id = f"cell-{i:03d}"
+        return nb
+    return nbformat.read(path, as_version=4)
+
+
+def run(nb, folder: Path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
+
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    with tempfile.TemporaryDirectory(prefix="csebook-kernel-") as sockets:
+        # The kernel talks to us over local sockets in a private folder, not over TCP.
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
+        client = NotebookClient(nb, km=km, timeout=600, kernel_name="python3", record_timing=False,
+                                store_widget_state=False, resources={"metadata": {"path": str(folder)}})
+        client.owns_km = True          # so the client shuts the kernel down when it is done
+        client.execute()
     nb.metadata.pop("widgets", None)
     stable_widget_ids(nb)
     nbformat.validate(nb)
-    nbformat.write(nb, path)
+    return nb
+
+
+def execute(path: Path, target: Path | None = None) -> float:
+    """Run one chapter and write it (to `target`, or beside its source as .ipynb)."""
+    import nbformat
+
+    start = time.perf_counter()
+    nb = run(read_source(path), path.parent)
+    target = target or path.with_suffix(".ipynb")
+    nbformat.write(nb, target)
     return time.perf_counter() - start
 
 
@@ -54,18 +93,50 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def _job(path: str) -> tuple[str, float | None, str]:
+    from nbclient.exceptions import CellExecutionError
+
+    path = Path(path)
+    try:
+        return str(path), execute(path), ""
+    except CellExecutionError as exc:
+        return str(path), None, str(exc)
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    targets = [Path(a).resolve() for a in argv] or notebooks()
-    for path in targets:
-        try:
-            seconds = execute(path)
-        except CellExecutionError as exc:
-            print(f"error: {shown(path)} raised while executing; it was not written.\n{exc}",
+    explicit = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    if explicit:
+        targets = explicit
+    else:
+        targets = pages.chapter_sources() if "--all" in argv else pages.stale()
+    if not targets:
+        print("every executed chapter is up to date")
+        return 0
+    digest = pages.common_inputs_digest()
+    chapters = set(pages.chapter_sources())
+    workers = min(len(targets), os.cpu_count() or 1)
+    failed = 0
+    if workers > 1:
+        # spawn, not fork: the caller may have threads (a test runner does), and a forked copy of
+        # a process with threads can hang on a lock another thread held.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        results = pool.map(_job, [str(t) for t in targets])
+    else:
+        pool, results = None, map(_job, [str(t) for t in targets])
+    for name, seconds, error in results:
+        path = Path(name)
+        if seconds is None:
+            failed += 1
+            print(f"error: {shown(path)} raised while executing; it was not written.\n{error}",
                   file=sys.stderr)
-            return 1
+            continue
+        if path in chapters:
+            pages.write_stamp(path, pages.inputs_digest(path, common=digest))
         print(f"executed {shown(path)} in {seconds:.1f} s")
-    return 0
+    if pool is not None:
+        pool.shutdown()
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -20,26 +19,9 @@ from nbclient import NotebookClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notebooks import ROOT, notebooks  # noqa: E402
 
+from csebook.snapshot import glue_values, paste as plain_caption  # noqa: E402
+
 OUT = ROOT / "_build" / "figures"
-GLUE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
-ROLE = re.compile(r"\{(?:numref|ref)\}`([^`]*)`")
-
-
-def glue_values(nb) -> dict[str, str]:
-    import ast
-
-    values = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                values[name] = ast.literal_eval(out["data"]["application/papermill.record/text/plain"])
-    return values
-
-
-def plain_caption(caption: str, glued: dict[str, str]) -> str:
-    text = GLUE.sub(lambda m: glued[m.group(1).split(":")[0]], caption)
-    return ROLE.sub(lambda m: m.group(1), text)
 
 
 def main() -> int:

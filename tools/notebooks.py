@@ -1,39 +1,16 @@
-"""The book's notebooks, in table-of-contents order (read from _toc.yml)."""
+"""The book's executed chapter notebooks, in table-of-contents order (for nbval)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _files(entries):
-    for entry in entries or []:
-        if "file" in entry:
-            yield entry["file"]
-        yield from _files(entry.get("sections"))
-
-
-def toc_pages() -> list[Path]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    names = [toc["root"]]
-    for part in toc.get("parts", []):
-        names += list(_files(part.get("chapters")))
-    names += list(_files(toc.get("chapters")))
-    pages = []
-    for name in names:
-        for suffix in (".ipynb", ".md"):
-            if (ROOT / f"{name}{suffix}").exists():
-                pages.append(ROOT / f"{name}{suffix}")
-                break
-        else:
-            raise FileNotFoundError(f"_toc.yml names '{name}', but no {name}.ipynb or {name}.md exists")
-    return pages
+sys.path.insert(0, str(ROOT))
+from csebook.pages import chapter_sources, executed_path, toc_pages  # noqa: E402,F401
 
 
 def notebooks() -> list[Path]:
-    return [p for p in toc_pages() if p.suffix == ".ipynb"]
+    return [executed_path(p) for p in chapter_sources()]
 
 
 if __name__ == "__main__":

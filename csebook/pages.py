@@ -1,0 +1,118 @@
+"""The book's pages and the state of their executed notebooks.
+
+A chapter's source is a MyST Markdown notebook, `book/<name>.md`, with a jupytext header. The
+executor (`make execute`) runs it in a fresh kernel and writes `book/<name>.ipynb`, which git
+ignores and the site is built from. Each executed notebook is stamped with a digest of everything
+its outputs depend on (its source, the helper package, the data package, the lock file and the
+executor), so a change to any of them marks the page stale: the executor runs it again, and the
+site build stops rather than render stale output.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import yaml
+
+from .paths import REPO_ROOT
+
+STAMPS = Path("_build") / "executed.json"
+# Everything a chapter's outputs depend on besides its own source (globs, from the repository root).
+INPUTS = ("csebook/**/*.py", "data/*", "book/_support.md", "requirements-lock.txt", "tools/execute.py")
+
+
+def _toc_names(root: Path) -> list[str]:
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+
+    def files(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                yield entry["file"]
+            yield from files(entry.get("sections"))
+
+    names = [toc["root"]]
+    for part in toc.get("parts", []):
+        names += list(files(part.get("chapters")))
+    names += list(files(toc.get("chapters")))
+    return names
+
+
+def is_notebook_source(path: Path) -> bool:
+    """A Markdown file is a notebook source when its front matter names a kernel (jupytext)."""
+    if path.suffix != ".md" or not path.exists():
+        return False
+    text = path.read_text()
+    if not text.startswith("---\n"):
+        return False
+    front = text.split("\n---\n", 1)[0]
+    return "kernelspec:" in front
+
+
+def toc_pages(root: Path = REPO_ROOT) -> list[Path]:
+    """Every page's source file, in table-of-contents order."""
+    pages = []
+    for name in _toc_names(root):
+        path = root / f"{name}.md"
+        if not path.exists():
+            raise FileNotFoundError(f"_toc.yml names '{name}', but {name}.md does not exist")
+        pages.append(path)
+    return pages
+
+
+def chapter_sources(root: Path = REPO_ROOT) -> list[Path]:
+    """The pages that are notebooks (MyST Markdown with a kernel), in table-of-contents order."""
+    return [p for p in toc_pages(root) if is_notebook_source(p)]
+
+
+def executed_path(source: Path) -> Path:
+    return source.with_suffix(".ipynb")
+
+
+def _digest_files(paths: list[Path], root: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def common_inputs_digest(root: Path = REPO_ROOT) -> str:
+    files = sorted({p for pattern in INPUTS for p in root.glob(pattern)
+                    if p.is_file() and "__pycache__" not in p.parts})
+    return _digest_files(files, root)
+
+
+def inputs_digest(source: Path, root: Path = REPO_ROOT, common: str | None = None) -> str:
+    common = common or common_inputs_digest(root)
+    return hashlib.sha256((common + _digest_files([source], root)).encode()).hexdigest()
+
+
+def read_stamps(root: Path = REPO_ROOT) -> dict:
+    path = root / STAMPS
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write_stamp(source: Path, digest: str, root: Path = REPO_ROOT) -> None:
+    stamps = read_stamps(root)
+    written = executed_path(source)
+    stamps[str(source.relative_to(root))] = {
+        "inputs": digest, "written": hashlib.sha256(written.read_bytes()).hexdigest()}
+    path = root / STAMPS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(stamps, indent=1, sort_keys=True) + "\n")
+
+
+def stale(root: Path = REPO_ROOT) -> list[Path]:
+    """Chapter sources whose executed notebook is missing, was changed after the executor wrote it,
+    or was written from inputs that have since changed."""
+    stamps = read_stamps(root)
+    common = common_inputs_digest(root)
+    out = []
+    for source in chapter_sources(root):
+        stamp = stamps.get(str(source.relative_to(root)))
+        written = executed_path(source)
+        if (stamp is None or not written.exists()
+                or stamp["inputs"] != inputs_digest(source, root, common)
+                or stamp["written"] != hashlib.sha256(written.read_bytes()).hexdigest()):
+            out.append(source)
+    return out

@@ -1,0 +1,110 @@
+"""A text snapshot of what a reader sees on an executed chapter, one line per item.
+
+Every glued value, every figure's caption (numbers pasted in) and alt text, the text of every
+table and other HTML output, and the summary and alt text of every widget state. The snapshots are
+committed (tests/snapshots/), so a changed number or caption shows in review as a one-line diff,
+and the tests compare a fresh execution with them.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+
+GLUE_PREFIX = "application/papermill.record/"
+GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
+XREF_ROLE = re.compile(r"\{(?:numref|ref|doc|term)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
+
+
+def glue_values(nb) -> dict[str, str]:
+    """key -> the glued string, from the glue records in a notebook's outputs."""
+    values = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                values[name] = ast.literal_eval(out["data"][GLUE_PREFIX + "text/plain"])
+    return values
+
+
+def paste(text: str, glued: dict[str, str]) -> str:
+    """Replace glue roles by their values and cross-reference roles by their text."""
+    def value(m):
+        key = m.group(1).split(":")[0]
+        if key not in glued:
+            raise KeyError(f"glue key '{key}' is used but never glued")
+        return glued[key]
+
+    return XREF_ROLE.sub(lambda m: m.group(1).strip(), GLUE_ROLE.sub(value, text))
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def html_lines(markup: str) -> list[str]:
+    """Readable lines of an HTML output: a table gives one line per row (cells joined by ' | '),
+    entries (dl lists) one line per entry, anything else its text."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    lines = []
+    tables = soup.find_all("table")
+    for table in tables:
+        caption = table.find("caption")
+        if caption:
+            lines.append("caption: " + one_line(caption.get_text(" ")))
+        for row in table.find_all("tr"):
+            cells = [one_line(c.get_text(" ")) for c in row.find_all(["th", "td"])]
+            lines.append(" | ".join(cells))
+        table.decompose()
+    for entry in soup.select("div.entry"):
+        lines.append(one_line(entry.get_text(" ")))
+        entry.decompose()
+    rest = one_line(soup.get_text(" "))
+    if rest:
+        lines.append(rest)
+    return lines
+
+
+def widget_lines(markup: str) -> list[str]:
+    """Each precomputed state of a kernel-free widget: its summary and alt text."""
+    m = re.search(r'<script type="application/json" class="csb-states">(.*?)</script>', markup, re.S)
+    payload = json.loads(m.group(1).replace("<\\/", "</"))
+    lines = []
+    for key in sorted(payload["states"]):
+        state = payload["states"][key]
+        lines.append(f"state {key} summary: {state['summary']}")
+        lines.append(f"state {key} alt: {state['alt']}")
+    return lines
+
+
+def snapshot(nb, name: str) -> str:
+    glued = glue_values(nb)
+    lines = [f"# {name}: what a reader sees, computed. Written by `make snapshot`; checked by the tests."]
+    lines += [f"glue {key} = {value}" for key, value in glued.items()]
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
+        label = figure.get("name") or f"cell {i}"
+        if figure.get("caption"):
+            lines.append(f"{label} caption: {one_line(paste(figure['caption'], glued))}")
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if out.get("output_type") == "stream":
+                lines.append(f"{label} {out['name']}: {one_line(out['text'])}")
+            elif out.get("output_type") == "error":
+                lines.append(f"{label} error: {out['ename']}: {out['evalue']}")
+            elif "application/vnd.jupyter.widget-view+json" in data or 'class="csb-widget"' in data.get("text/html", ""):
+                lines.append(f"{label} widget: {one_line(data.get('text/plain', ''))}")
+                lines += [f"{label} widget {line}" for line in widget_lines(data["text/html"])]
+            elif "text/html" in data:
+                lines += [f"{label} html: {line}" for line in html_lines(data["text/html"])]
+            elif any(k.startswith(GLUE_PREFIX) for k in data):
+                continue
+            elif "text/plain" in data:
+                lines.append(f"{label} text: {one_line(data['text/plain'])}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,109 @@
+"""The kit a reproducer downloads rebuilds the book, the data download validates on its own, and
+faults stop the work with a clear message: a notebook that raises is not written, a failed build
+leaves no site behind."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import nbformat
+import pytest
+
+from book_files import ROOT, chapter_sources, executed_path
+from conftest import SITE
+
+sys.path.insert(0, str(ROOT / "tools"))
+import execute  # noqa: E402
+
+
+def test_a_notebook_that_raises_is_named_and_not_written(tmp_path, capsys):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise ValueError('broken on purpose')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(nb, path)
+    before = path.read_bytes()
+    assert execute.main([str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.ipynb raised while executing; it was not written" in err and "broken on purpose" in err
+    assert path.read_bytes() == before
+
+
+def test_the_data_download_is_the_whole_package_and_validates(tmp_path):
+    from frictionless import Package
+
+    with zipfile.ZipFile(SITE / "data-package.zip") as z:
+        z.extractall(tmp_path)
+    folder = tmp_path / "data-package"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in (ROOT / "data").iterdir())
+    report = Package(str(folder / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])[:5]
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory):
+    """The kit from the built site, unzipped into an empty folder, built by its README's command.
+    The environment is this checkout's (installing it again would take minutes) with the kit first
+    on the path, so the kit's own helper package and data are the ones used; the executed notebooks
+    are copied in with their stamps, so the build checks that the kit holds exactly the inputs they
+    were executed from (a difference would make them stale and stop the build)."""
+    where = tmp_path_factory.mktemp("kit")
+    with zipfile.ZipFile(SITE / "book-kit.zip") as z:
+        names = z.namelist()
+        z.extractall(where)
+    folders = {n.split("/")[0] for n in names}
+    assert folders == {"grooming-gangs-numbers"}, f"the kit should unzip into one folder, not {folders}"
+    copy = where / "grooming-gangs-numbers"
+    os.symlink(ROOT / ".venv", copy / ".venv")
+    for source in chapter_sources():
+        shutil.copy(executed_path(source), copy / "book" / executed_path(source).name)
+    (copy / "_build").mkdir()
+    shutil.copy(ROOT / "_build" / "executed.json", copy / "_build" / "executed.json")
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+    result = subprocess.run(["make", "book"], cwd=copy, capture_output=True, text=True, timeout=900, env=env)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "every executed chapter is up to date" in result.stdout
+    return copy, env
+
+
+def test_the_kit_is_the_repository_plus_copies_of_the_chapters(kit):
+    copy, _ = kit
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    missing = [n for n in tracked if (ROOT / n).is_file() and not (copy / n).is_file()]
+    assert not missing, f"files of the repository missing from the kit: {missing[:10]}"
+    for source in chapter_sources():
+        assert (copy / "notebooks" / f"{source.stem}.ipynb").is_file()
+        assert (copy / "student" / f"{source.stem}.ipynb").is_file()
+    assert (copy / "_build" / "html" / "index.html").is_file()
+
+
+def test_a_changed_stylesheet_reaches_the_site_even_when_no_page_changed(kit):
+    copy, env = kit
+    css = copy / "_static" / "csebook.css"
+    css.write_text(css.read_text() + "\n/* changed */\n")
+    assert subprocess.run(["make", "book"], cwd=copy, capture_output=True, timeout=900, env=env).returncode == 0
+    assert (copy / "_build" / "html" / "_static" / "csebook.css").read_text().endswith("/* changed */\n")
+
+
+def test_a_stale_notebook_stops_the_build(kit):
+    copy, env = kit
+    target = copy / "book" / "tk_time.ipynb"
+    saved = target.read_bytes()
+    target.write_bytes(saved.replace(b"Illustration", b"Illustrati0n", 1))
+    result = subprocess.run([".venv/bin/jupyter-book", "build", ".", "-W", "--quiet"], cwd=copy,
+                            capture_output=True, text=True, timeout=900, env=env)
+    target.write_bytes(saved)
+    assert result.returncode != 0 and "out of date for book/tk_time.md" in result.stdout + result.stderr
+
+
+def test_a_failed_build_leaves_no_site(kit):
+    copy, env = kit
+    intro = copy / "book" / "intro.md"
+    intro.write_text(intro.read_text() + "\nSee {ref}`a-label-that-does-not-exist`.\n")
+    result = subprocess.run(["make", "book"], cwd=copy, capture_output=True, text=True, timeout=900, env=env)
+    assert result.returncode != 0
+    assert "The book did not build" in result.stderr
+    assert not (copy / "_build" / "html").exists(), "a failed build must not leave a site to publish"

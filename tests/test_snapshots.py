@@ -1,0 +1,48 @@
+"""The committed text snapshots (tests/snapshots/) equal what the executed chapters show: every
+glued value, caption, alt text, table and widget state. A changed number fails here and shows in
+review as a one-line diff; `make snapshot` rewrites the files after a deliberate change."""
+from __future__ import annotations
+
+import difflib
+
+import nbformat
+import pytest
+
+from book_files import ROOT, chapter_sources, executed_path
+from csebook.snapshot import snapshot
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+
+
+@pytest.mark.parametrize("source", chapter_sources(), ids=lambda p: p.stem)
+def test_snapshot_matches_the_executed_chapter(source):
+    committed = SNAPSHOTS / f"{source.stem}.txt"
+    assert committed.exists(), f"no snapshot for {source.name}: run `make snapshot` and commit it"
+    now = snapshot(nbformat.read(executed_path(source), as_version=4), f"book/{source.name}")
+    if now != committed.read_text():
+        diff = "".join(list(difflib.unified_diff(committed.read_text().splitlines(True), now.splitlines(True),
+                                                 "committed", "executed", n=0))[:40])
+        pytest.fail(f"{source.name} shows something its snapshot does not: review, then `make snapshot`\n{diff}")
+
+
+def test_every_snapshot_belongs_to_a_chapter():
+    names = {p.stem for p in chapter_sources()}
+    assert {p.stem for p in SNAPSHOTS.glob("*.txt")} <= names
+
+
+def test_snapshot_sees_a_changed_number():
+    nb = nbformat.read(executed_path(chapter_sources()[0]), as_version=4)
+    before = snapshot(nb, "x")
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/papermill.record/text/plain" in data:
+                data["application/papermill.record/text/plain"] = "'999,999'"
+                break
+        else:
+            continue
+        break
+    after = snapshot(nb, "x")
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("+ ")]
+    assert changed and all("999,999" in line for line in changed)   # the value, and the caption it is pasted into
+    assert changed[0].startswith("+ glue ")
