@@ -1,10 +1,11 @@
 /* Kernel-free widgets: switch between states that Python precomputed (csebook.widgets).
-   Each .csb-widget holds its controls, one image, a live summary and a JSON map of states. */
+   Each .csb-widget holds its controls, one figure (inline SVG), a live summary and a JSON map
+   of states. */
 (function () {
   "use strict";
   function init(root) {
     var payload = JSON.parse(root.querySelector("script.csb-states").textContent);
-    var img = root.querySelector("img.csb-image");
+    var figure = root.querySelector(".csb-image");
     var summary = root.querySelector(".csb-summary");
     function value(control) {
       if (control.kind === "select") {
@@ -17,13 +18,12 @@
       var key = payload.controls.map(value).join("|");
       var state = payload.states[key];
       if (!state) { return; }
-      img.src = state.img;
-      img.alt = state.alt;
+      var started = event && event.timeStamp ? event.timeStamp : performance.now();
+      figure.innerHTML = state.svg;
       summary.textContent = state.summary;
       root.dataset.state = key;
-      var started = event && event.timeStamp ? event.timeStamp : performance.now();
-      img.decode().catch(function () {}).then(function () {
-        // Time from the input event until the new image is decoded and the summary set.
+      requestAnimationFrame(function () {
+        // Time from the input event until the new figure is laid out and the summary set.
         root.dataset.switchMs = (performance.now() - started).toFixed(2);
         root.dispatchEvent(new CustomEvent("csb-updated", { detail: { key: key } }));
       });

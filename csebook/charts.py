@@ -4,24 +4,132 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matplotlib.patches import Polygon, Rectangle
+from matplotlib.patches import Polygon
 
 from . import fmt, stats
-from .style import BLACK, BLUE, ORANGE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
+from .layout import FIG_WIDTH, MIN_FONT, Layout, layout_problems, text_width
+from .style import BLACK, BLUE, ORANGE, REST, SKY, UNKNOWN, VERMILLION, text_on, to_svg
 
 
 @dataclass
 class Chart:
+    """A drawn figure in the book's one format, its alt text, and the numbers it draws.
+
+    Refused: alt text that leaves out a number drawn; a figure not FIG_WIDTH wide; text smaller
+    than MIN_FONT, running off the figure, or overlapping other text (csebook.layout)."""
+
     fig: object
     alt: str
     numbers: list[str] = field(default_factory=list)
+    legacy: bool = False    # drawn before the one format; only the toolkit's charts, until they are redrawn
 
     def __post_init__(self):
+        try:
+            self._check()
+        except ValueError:
+            import matplotlib.pyplot as plt
+
+            plt.close(self.fig)       # a refused chart is not left open
+            raise
+
+    def _check(self) -> None:
         missing = [n for n in self.numbers if n not in self.alt]
         if missing:
             raise ValueError(f"alt text leaves out numbers drawn on the chart: {missing}")
+        if self.legacy:
+            return
+        width = self.fig.get_figwidth()
+        if abs(width - FIG_WIDTH) > 1e-6:
+            raise ValueError(f"a chart is {FIG_WIDTH} inches wide (the book's one format), not {width:g}")
+        problems = layout_problems(self.fig)
+        if problems:
+            raise ValueError(f"chart '{self.alt[:60]}': " + "; ".join(problems))
+
+    def svg(self) -> str:
+        """The chart as inline SVG (closes the figure: call once)."""
+        return to_svg(self.fig, self.alt, "csb-legacy" if self.legacy else "")
 
 
+# -- shared parts: bars and a percentage axis that line up across a chart ---------------------------
+BAR_INSET = 0.2          # inches left and right of every bar, so the axis's end labels fit
+BAR_HEIGHT = 0.24        # inches
+
+
+def bar_width(layout: Layout) -> float:
+    return layout.inner - 2 * BAR_INSET
+
+
+def fits_inside(label: str, share: float, layout: Layout, xmax: float = 1.0) -> bool:
+    """Whether a label fits inside a bar segment of `share` (of an axis running to xmax)."""
+    return text_width(label) + 0.08 <= share / xmax * bar_width(layout)
+
+
+def bar_row(layout: Layout, parts: list[tuple[float, float, str, str]], *, xmax: float = 1.0,
+            height: float = BAR_HEIGHT) -> Layout:
+    """One horizontal bar: parts as (start, length, colour, label); a label is drawn inside its
+    part when it fits (callers say elsewhere what does not fit)."""
+    def draw(ax):
+        ax.set_xlim(0, xmax)
+        ax.set_ylim(0, 1)
+        ax.axis("off")
+        for start, length, colour, label in parts:
+            if length <= 0:
+                continue
+            ax.barh(0.5, length, left=start, height=1.0, color=colour, linewidth=0)
+            if label and fits_inside(label, length, layout, xmax):
+                ax.text(start + length / 2, 0.5, label, ha="center", va="center", fontsize=MIN_FONT,
+                        color=text_on(colour))
+    return layout.axes(height, draw, left=BAR_INSET, right=BAR_INSET)
+
+
+def percent_axis(layout: Layout, label: str = "", *, xmax: float = 1.0, ticks=None) -> Layout:
+    """A horizontal axis in percent, aligned with the bars above it, its label (wrapped) below."""
+    ticks = ticks if ticks is not None else [xmax * k / 4 for k in range(5)]
+    height = 0.3
+
+    def draw(ax):
+        ax.set_xlim(0, xmax)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks(ticks)
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    layout.axes(height, draw, left=BAR_INSET, right=BAR_INSET, bottom=height - 0.02)
+    if label:
+        layout.text(label, indent=BAR_INSET)
+    return layout
+
+
+def unlabelled(parts: list[tuple[str, float, str]], layout: Layout, share_text, xmax: float = 1.0) -> list[str]:
+    """'name share' for each part too narrow to carry its label inside the bar."""
+    return [f"{name} {share_text(share)}" for name, share, _ in parts
+            if share > 0 and not fits_inside(share_text(share), share, layout, xmax)]
+
+
+def plot_block(layout: Layout, draw, *, height: float = 1.9, ylabel: str = "", xlabel: str = "",
+               left: float = 0.5, right: float = 0.2) -> Layout:
+    """An ordinary plot (lines, points) spanning the width: its y-axis label as a line of text above
+    it, its x-axis label below, so neither crowds a margin on a narrow screen."""
+    if ylabel:
+        layout.text(ylabel)
+    layout.axes(height, draw, left=left, right=right, bottom=0.32, top=0.14)
+    if xlabel:
+        layout.text(xlabel, indent=left)
+    return layout
+
+
+ILLUSTRATION = "Illustration, not data"
+
+
+def stamp(layout: Layout) -> Layout:
+    """Mark an illustrative chart as such, on the image itself, above everything else."""
+    from .style import VERMILLION as RED
+
+    layout.text(ILLUSTRATION, weight="bold", color=RED)
+    return layout
+
+
+# -- builders ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Level:
     """One level of a nested definition: its name and how many it counts."""
@@ -31,47 +139,36 @@ class Level:
 
 
 def nesting_chart(levels: list[Level], *, title: str, unit: str = "offences") -> Chart:
-    """Each level drawn as a share of the level above: a full bar for the level above, the
-    part highlighted, and a funnel from the part to the next row, which starts full width."""
+    """Each level below the first as a share of the one above: a grey bar for the level above,
+    this level's part in colour, and a funnel from that part to the next bar, which stands for it
+    drawn full width."""
     if len(levels) < 2:
         raise ValueError("a nesting chart needs at least two levels")
-    fig = new_figure((7.0, 1.25 + 1.05 * len(levels)))
-    ax = fig.add_axes([0.02, 0.02, 0.96, 0.86])
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.6, len(levels) - 0.4)
-    ax.axis("off")
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
-    colours = [BLUE, ORANGE, VERMILLION, SKY]
-    numbers, sentences = [], []
-    bar_h = 0.36
-    for i, level in enumerate(levels):
-        y = len(levels) - 1 - i
-        if i == 0:
-            ax.add_patch(Rectangle((0, y - bar_h / 2), 1, bar_h, color=colours[0]))
-            label = f"{level.label}: {fmt.count(level.count)} {unit}"
-            numbers.append(fmt.count(level.count))
-            sentences.append(f"{level.label}: {fmt.count(level.count)} {unit} (the whole bar)")
-        else:
-            above = levels[i - 1]
-            part = stats.share(level.count, above.count)
-            shown = max(part, 0.004)  # keep a sliver visible
-            ax.add_patch(Rectangle((0, y - bar_h / 2), 1, bar_h, color=REST))
-            ax.add_patch(Rectangle((0, y - bar_h / 2), shown, bar_h, color=colours[i % len(colours)]))
-            pct = fmt.percent(part)
-            label = (f"{level.label}: {fmt.count(level.count)} = {pct} of "
-                     f"{fmt.lower_first(above.label)}")
-            numbers += [fmt.count(level.count), pct]
-            sentences.append(f"{level.label}: {fmt.count(level.count)}, which is {pct} of "
-                             f"{fmt.lower_first(above.label)}")
-        ax.text(0, y + bar_h / 2 + 0.07, label, va="bottom", ha="left", fontsize=10, color=TEXT)
-        if i + 1 < len(levels):
-            nxt = stats.share(levels[i + 1].count, level.count)
-            top, bottom = y - bar_h / 2, y - 1 + bar_h / 2 + 0.33
-            ax.add_patch(Polygon([(0, top), (max(nxt, 0.004), top), (1, bottom), (0, bottom)],
-                                 closed=True, color=REST, alpha=0.55, lw=0))
-    alt = (f"{title}. Nested bars: " + "; ".join(sentences) +
-           ". Each bar below stands for the highlighted part of the bar above, drawn full width.")
-    return Chart(fig, alt, numbers)
+    colours = [ORANGE, VERMILLION, SKY, BLUE]
+    lay = Layout().title(title)
+    first = levels[0]
+    lay.text(f"{first.label}: {fmt.count(first.count)} {unit}")
+    numbers = [fmt.count(first.count)]
+    sentences = [f"{first.label}: {fmt.count(first.count)} {unit}"]
+    for i in range(1, len(levels)):
+        level, above = levels[i], levels[i - 1]
+        part = stats.share(level.count, above.count)
+        pct = fmt.percent(part)
+        if i > 1:
+            def funnel(ax, top=max(stats.share(above.count, levels[i - 2].count), 0.004)):
+                ax.set_xlim(0, 1)
+                ax.set_ylim(0, 1)
+                ax.axis("off")
+                ax.add_patch(Polygon([(0, 1), (top, 1), (1, 0), (0, 0)], closed=True, color=REST, alpha=0.6, lw=0))
+            lay.axes(0.22, funnel, left=BAR_INSET, right=BAR_INSET)
+        lay.text(f"{level.label}: {fmt.count(level.count)}, {pct} of {fmt.lower_first(above.label)}")
+        bar_row(lay, [(0, 1, REST, ""), (0, max(part, 0.004), colours[(i - 1) % len(colours)], "")])
+        numbers += [fmt.count(level.count), pct]
+        sentences.append(f"{level.label}: {fmt.count(level.count)}, which is {pct} of {fmt.lower_first(above.label)}")
+    lay.gap(0.08).legend([("the level above", REST)])
+    alt = (f"{title}. Nested bars: " + "; ".join(sentences) + ". Each bar is the level above in grey with this "
+           "level's part in colour; a funnel widens that part into the next bar.")
+    return Chart(lay.figure(), alt, numbers)
 
 
 @dataclass(frozen=True)
@@ -84,29 +181,31 @@ class Slice:
 def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int = 40,
                what: str = "recorded offences", group: tuple[str, list[str]] | None = None) -> Chart:
     """`per` squares, split between the slices in proportion to their weights (whole squares,
-    largest remainder), filled row by row in the order given."""
+    largest remainder), filled row by row in the order given; each colour is one shape."""
+    from matplotlib.path import Path
+    from matplotlib.patches import PathPatch
+
     counts = stats.largest_remainder({s.label: s.weight for s in slices}, per)
     rows = -(-per // columns)
-    fig = new_figure((7.0, 4.1))
-    ax = fig.add_axes([0.02, 0.2, 0.96, 0.68])
-    ax.set_xlim(-0.6, columns - 0.4)
-    ax.set_ylim(rows - 0.4, -0.6)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
-    xs, ys, cs = [], [], []
-    index = 0
-    for s in slices:
-        for _ in range(counts[s.label]):
-            xs.append(index % columns)
-            ys.append(index // columns)
-            cs.append(s.colour)
-            index += 1
-    ax.scatter(xs, ys, c=cs, marker="s", s=38, linewidths=0)
-    handles = [Rectangle((0, 0), 1, 1, color=s.colour) for s in slices]
-    labels = [f"{s.label}: {counts[s.label]}" for s in slices]
-    fig.legend(handles, labels, loc="lower left", ncol=2, frameon=False, fontsize=9,
-               bbox_to_anchor=(0.02, 0.0), handlelength=1.0)
+    lay = Layout().title(title)
+    cell = bar_width(lay) / columns
+
+    def draw(ax):
+        ax.set_xlim(0, columns)
+        ax.set_ylim(rows, 0)
+        ax.axis("off")
+        index = 0
+        for s in slices:
+            verts, codes = [], []
+            for _ in range(counts[s.label]):
+                x, y = index % columns + 0.1, index // columns + 0.1
+                verts += [(x, y), (x + 0.8, y), (x + 0.8, y + 0.8), (x, y + 0.8), (x, y)]
+                codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+                index += 1
+            if verts:
+                ax.add_patch(PathPatch(Path(verts, codes), facecolor=s.colour, edgecolor="none"))
+    lay.axes(cell * rows, draw, left=BAR_INSET, right=BAR_INSET).gap(0.1)
+    lay.legend([(f"{s.label}: {counts[s.label]}", s.colour) for s in slices])
     numbers = [str(counts[s.label]) for s in slices]
     alt = (f"{title}. Icon array of {fmt.count(per)} squares, each one of every {fmt.count(per)} {what}: "
            + "; ".join(f"{s.label}: {counts[s.label]}" for s in slices) + ".")
@@ -115,7 +214,7 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
         together = sum(counts[m] for m in members)
         alt += f" Together, {name}: {together}."
         numbers.append(str(together))
-    return Chart(fig, alt, numbers)
+    return Chart(lay.figure(), alt, numbers)
 
 
 @dataclass(frozen=True)
@@ -130,36 +229,33 @@ class Proportion:
 
 def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
                    reference: list[Proportion] | None = None) -> Chart:
-    """Each share as a dot with its 95% Wilson interval as a bar, the count and sample size
-    written beside it. `reference` rows are drawn in grey below a rule (for comparison)."""
-    from .style import UNKNOWN as GREY
-
-    allrows = list(rows) + list(reference or [])
-    fig = new_figure((7.0, 1.2 + 0.55 * len(allrows)))
-    ax = fig.add_axes([0.34, 0.18, 0.34, 0.70])
+    """Each share as a dot with its 95% Wilson interval as a bar, its label and numbers on the
+    line above. `reference` rows are drawn in grey after a rule (for comparison)."""
+    lay = Layout().title(title)
     sentences, numbers = [], []
+    allrows = list(rows) + list(reference or [])
     for i, row in enumerate(allrows):
-        y = len(allrows) - 1 - i
+        if i == len(rows) and reference:
+            lay.text("For comparison:", style="italic")
         low, high = stats.wilson_interval(row.count, row.n)
         share = row.count / row.n
-        colour = row.colour if i < len(rows) else GREY
-        ax.plot([low, high], [y, y], color=colour, lw=3, solid_capstyle="butt")
-        ax.plot([share], [y], "o", color=colour, ms=7, markeredgecolor="white")
+        colour = row.colour if i < len(rows) else UNKNOWN
         text = f"{row.count} of {row.n}: {fmt.percent(share, 0)} ({fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
-        ax.text(1.03, y, text, va="center", ha="left", fontsize=9, transform=ax.get_yaxis_transform())
+        lay.text(f"{row.label}: {text}")
+
+        def draw(ax, low=low, high=high, share=share, colour=colour):
+            ax.set_xlim(0, 1)
+            ax.set_ylim(-1, 1)
+            ax.axis("off")
+            ax.plot([low, high], [0, 0], color=colour, lw=4, solid_capstyle="butt")
+            ax.plot([share], [0], "o", color=colour, ms=8, markeredgecolor="white")
+        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{row.label}: {text}")
         numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
-    if reference:
-        ax.axhline(len(reference) - 0.5, color=GREY, lw=0.8, ls=":")
-    ax.set_yticks(range(len(allrows)), [r.label for r in reversed(allrows)], fontsize=9)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel(xlabel + " (dot) with its 95% Wilson interval (bar)")
-    ax.set_ylim(-0.6, len(allrows) - 0.4)
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    percent_axis(lay, xlabel + ": dot, with its 95% Wilson interval")
     alt = (f"{title}. Dot-and-interval chart: " + "; ".join(sentences)
            + ". Each bar is a 95% Wilson interval, which covers sampling variation only.")
-    return Chart(fig, alt, numbers)
+    return Chart(lay.figure(), alt, numbers)
 
 
 @dataclass(frozen=True)
@@ -188,31 +284,23 @@ class Recorded:
 
 
 def recorded_chart(rows: list[Recorded], *, title: str, what: str = "recorded") -> Chart:
-    """One bar per row, split into recorded (blue) and not recorded (grey, never dropped), each
-    labelled; an 'over' share is labelled so, and its grey part is a minimum."""
-    from .style import UNKNOWN as GREY
-
-    fig = new_figure((7.0, 1.3 + 0.5 * len(rows)))
-    ax = fig.add_axes([0.30, 0.14, 0.66, 0.76])
+    """One bar per row, split into recorded (blue) and not recorded (grey, never dropped), its
+    label and share not recorded on the line above; an 'over' share is labelled so, and its grey
+    part is a minimum."""
+    lay = Layout().title(title)
     sentences, numbers = [], []
-    for i, row in enumerate(rows):
-        y = len(rows) - 1 - i
+    for row in rows:
         missing = row.not_recorded / 100
-        ax.barh(y, 1 - missing, color=BLUE, height=0.62)
-        ax.barh(y, missing, left=1 - missing, color=GREY, height=0.62)
-        ax.text(1 - missing / 2, y, row.missing_text, ha="center", va="center", color=text_on(GREY), fontsize=8.5)
+        lay.text(f"{row.label}, of {fmt.count(row.base)} {row.base_short or row.base_unit}: "
+                 f"not {what} {row.missing_text}")
+        bar_row(lay, [(0, 1 - missing, BLUE, ""), (1 - missing, missing, UNKNOWN, "")])
+        lay.gap(0.04)
         sentences.append(f"{row.label}: not {what} for {row.missing_text} of {fmt.count(row.base)} {row.base_unit}")
         numbers += [row.missing_text, fmt.count(row.base)]
-    ax.set_yticks(range(len(rows)), [f"{r.label}\nof {fmt.count(r.base)} {r.base_short or r.base_unit}"
-                                     for r in reversed(rows)], fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    handles = [Rectangle((0, 0), 1, 1, color=BLUE), Rectangle((0, 0), 1, 1, color=GREY)]
-    fig.legend(handles, [what.capitalize(), f"Not {what} ('over': at least this much)"], loc="lower left",
-               ncol=2, frameon=False, bbox_to_anchor=(0.02, 0.0), fontsize=9)
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    percent_axis(lay)
+    lay.gap(0.06).legend([(what.capitalize(), BLUE), (f"Not {what} ('over': at least this much)", UNKNOWN)])
     alt = f"{title}. Stacked bars, {what} (blue) and not {what} (grey): " + "; ".join(sentences) + "."
-    return Chart(fig, alt, numbers)
+    return Chart(lay.figure(), alt, numbers)
 
 
 def bounds_chart(*, title: str, recorded_share: float, group_share_of_recorded: float, base_text: str,
@@ -221,32 +309,29 @@ def bounds_chart(*, title: str, recorded_share: float, group_share_of_recorded: 
     attribute recorded and the group is `group_share_of_recorded` of those recorded: the bar runs
     from 'no unrecorded case is in the group' to 'every one is'; the dot assumes the unrecorded
     are like the recorded."""
-    from .style import UNKNOWN as GREY
-
     r, s = recorded_share, group_share_of_recorded
     low, high = stats.share_bounds(r, s)
-    fig = new_figure((7.0, 3.0))
-    ax = fig.add_axes([0.20, 0.30, 0.75, 0.45])
-    ax.barh(1, r, color=BLUE, height=0.5)
-    ax.barh(1, 1 - r, left=r, color=GREY, height=0.5)
-    # labels above the bar, so that a thin segment still has a readable label
-    ax.text(0, 1.32, f"recorded {fmt.percent(r, 0)}", ha="left", va="bottom", color=BLUE, fontsize=9)
-    ax.text(1, 1.32, f"not recorded {fmt.percent(1 - r, 0)}", ha="right", va="bottom", color=TEXT, fontsize=9)
-    ax.plot([low, high], [0, 0], color=ORANGE, lw=10, solid_capstyle="butt")
-    ax.plot([s], [0], "o", color=BLACK, ms=8)
-    ax.text(low, -0.45, fmt.percent(low, 0), ha="center", va="top", fontsize=9)
-    ax.text(high, -0.45, fmt.percent(high, 0), ha="center", va="top", fontsize=9)
-    ax.set_yticks([1, 0], ["all records", "possible share"])
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.9, 1.75)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    lay = Layout().title(title)
+    lay.text(f"All records: recorded {fmt.percent(r, 0)}, not recorded {fmt.percent(1 - r, 0)}")
+    bar_row(lay, [(0, r, BLUE, ""), (r, 1 - r, UNKNOWN, "")])
+    lay.gap(0.08)
+    lay.text(f"Possible share of all: {fmt.percent(low, 0)} to {fmt.percent(high, 0)}; "
+             f"{fmt.percent(s, 0)} if the unrecorded are like the recorded (dot)")
+
+    def draw(ax):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        ax.plot([low, high], [0, 0], color=ORANGE, lw=9, solid_capstyle="butt")
+        ax.plot([s], [0], "o", color=BLACK, ms=8)
+    lay.axes(0.24, draw, left=BAR_INSET, right=BAR_INSET)
+    percent_axis(lay)
     wide = "at least this wide" if at_least else "this wide"
     alt = (f"{title}. Of {base_text}, {fmt.percent(r, 0)} have ethnicity recorded and {fmt.percent(1 - r, 0)} do not. "
            f"If a group is {fmt.percent(s, 0)} of those recorded, its share of all could lie anywhere from "
            f"{fmt.percent(low, 0)} to {fmt.percent(high, 0)} (orange bar, {wide}); the dot at {fmt.percent(s, 0)} "
            "assumes the unrecorded are like the recorded.")
-    return Chart(fig, alt, [fmt.percent(r, 0), fmt.percent(low, 0), fmt.percent(high, 0), fmt.percent(s, 0)])
+    return Chart(lay.figure(), alt, [fmt.percent(r, 0), fmt.percent(low, 0), fmt.percent(high, 0), fmt.percent(s, 0)])
 
 
 @dataclass(frozen=True)
@@ -257,34 +342,29 @@ class Count:
 
 
 def count_bars(items: list[Count], *, title: str, unit: str, parts_of_whole: bool = True) -> Chart:
-    """One horizontal bar per category with its count written at the end. When the bars are parts of
-    one whole, the alt text gives their total; when they overlap (a total and subsets of it), pass
+    """One bar per category, its label and count on the line above. When the bars are parts of one
+    whole, the alt text gives their total; when they overlap (a total and subsets of it), pass
     parts_of_whole=False and no total is claimed."""
-    fig = new_figure((7.0, 1.2 + 0.5 * len(items)))
-    ax = fig.add_axes([0.36, 0.14, 0.56, 0.72])
+    lay = Layout().title(title)
     top = max(i.count for i in items) or 1
-    for k, item in enumerate(items):
-        y = len(items) - 1 - k
-        ax.barh(y, item.count, color=item.colour, height=0.6)
-        ax.text(item.count + top * 0.02, y, fmt.count(item.count), va="center", fontsize=10)
-    ax.set_yticks(range(len(items)), [i.label for i in reversed(items)], fontsize=9)
-    ax.set_xlim(0, top * 1.15)
-    ax.set_xticks([])
-    ax.spines["bottom"].set_visible(False)
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
+    for item in items:
+        lay.text(f"{item.label}: {fmt.count(item.count)}")
+        bar_row(lay, [(0, item.count, item.colour, "")], xmax=top)
+        lay.gap(0.04)
     listed = "; ".join(f"{i.label}: {fmt.count(i.count)}" for i in items)
     if not parts_of_whole:
-        return Chart(fig, f"{title}. Bar chart of {unit}, some bars counting part of another: {listed}.",
+        return Chart(lay.figure(), f"{title}. Bar chart of {unit}, some bars counting part of another: {listed}.",
                      [fmt.count(i.count) for i in items])
     total = sum(i.count for i in items)
     alt = f"{title}. Bar chart of {fmt.count(total)} {unit}: {listed}."
-    return Chart(fig, alt, [fmt.count(i.count) for i in items] + [fmt.count(total)])
+    return Chart(lay.figure(), alt, [fmt.count(i.count) for i in items] + [fmt.count(total)])
 
 
 @dataclass(frozen=True)
 class StackedBar:
-    """One 100% bar: its tick label, the label the alt text gives it, and its parts in order as
-    (name, share of the whole, colour). Parts of zero are left out; 'unknown' parts are drawn."""
+    """One 100% bar: its label on the chart, the label the alt text gives it, and its parts in
+    order as (name, share of the whole, colour). Parts of zero are left out; 'unknown' parts are
+    drawn."""
 
     tick: str
     label: str
@@ -292,39 +372,30 @@ class StackedBar:
 
 
 def stacked_shares(bars: list[StackedBar], *, title: str, alt_intro: str, legend: list[tuple[str, str]],
-                   share_text=None, label_min: float = 0.06, left: float = 0.36, row_height: float = 0.6,
-                   fontsize: float = 8.5, legend_columns: int = 4) -> Chart:
-    """Horizontal 100% stacked bars, one per row, each part labelled where wide enough (text
-    colour chosen by contrast), a legend below, and alt text listing every part of every bar.
-    Margins are fixed in inches, so a single bar leaves room for its axis and legend."""
+                   share_text=None) -> Chart:
+    """100% stacked bars, one per row: the row's label on the line above, each part labelled
+    inside where it fits and named after the label where it does not; a legend below, and alt
+    text listing every part of every bar."""
     share_text = share_text or (lambda v: fmt.percent(v, 0))
-    height = 2.0 + row_height * len(bars)
-    fig = new_figure((7.0, height))
-    ax = fig.add_axes([left, 0.85 / height, 0.96 - left, 1 - 1.35 / height])
+    lay = Layout().title(title)
     sentences, numbers = [], []
-    for i, bar in enumerate(bars):
-        y = len(bars) - 1 - i
-        start, bits = 0.0, []
-        for name, share, colour in bar.parts:
-            if share <= 0:
-                continue
-            ax.barh(y, share, left=start, color=colour, height=0.6)
-            if share >= label_min:
-                ax.text(start + share / 2, y, share_text(share), ha="center", va="center", fontsize=fontsize,
-                        color=text_on(colour))
-            bits.append(f"{name} {share_text(share)}")
-            numbers.append(share_text(share))
+    for bar in bars:
+        parts = [(n, v, c) for n, v, c in bar.parts if v > 0]
+        small = unlabelled(parts, lay, share_text)
+        lay.text(bar.tick + (f" (also {', '.join(small)})" if small else ""))
+        start, drawn = 0.0, []
+        for name, share, colour in parts:
+            drawn.append((start, share, colour, share_text(share)))
             start += share
-        sentences.append(f"{bar.label}: " + ", ".join(bits))
-    ax.set_yticks(range(len(bars)), [b.tick for b in reversed(bars)], fontsize=fontsize)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.legend([Rectangle((0, 0), 1, 1, color=c) for _, c in legend], [n for n, _ in legend], loc="lower left",
-               ncol=legend_columns, frameon=False, fontsize=8.5, bbox_to_anchor=(0.01, 0.0))
-    fig.suptitle(title, x=0.02, ha="left", fontsize=11)
-    return Chart(fig, f"{alt_intro}: " + "; ".join(sentences) + ".", numbers)
+        bar_row(lay, drawn)
+        lay.gap(0.04)
+        sentences.append(f"{bar.label}: " + ", ".join(f"{n} {share_text(v)}" for n, v, _ in parts))
+        numbers += [share_text(v) for _, v, _ in parts]
+    percent_axis(lay)
+    lay.gap(0.06).legend(legend)
+    return Chart(lay.figure(), f"{alt_intro}: " + "; ".join(sentences) + ".", numbers)
 
 
 __all__ = ["Chart", "Level", "Slice", "Proportion", "Recorded", "StackedBar", "stacked_shares", "nesting_chart",
-           "icon_array",
-           "interval_chart", "recorded_chart", "bounds_chart", "Count", "count_bars", "UNKNOWN"]
+           "icon_array", "interval_chart", "recorded_chart", "bounds_chart", "Count", "count_bars", "bar_row",
+           "percent_axis", "unlabelled", "fits_inside", "BAR_INSET", "plot_block", "stamp", "ILLUSTRATION"]

@@ -1,26 +1,48 @@
-"""Every kernel-free widget in the book, by the page that shows it, in page order.
+"""Every kernel-free widget in the book, found rather than listed.
 
-The tests use this to check each widget on the built site state by state against the Python
-function that drew it, and to check that no page shows a widget missing from this list."""
+A widget is made by a chapter module's function whose name ends in `_widget` (taking the data
+package, or nothing). `widgets()` builds them all, keyed by widget id; `widget_ids_on(nb)` reads
+which widgets an executed chapter shows. The tests match the two, so a page's widgets are always
+checked against the Python functions that drew them, with no hand-kept list to fall out of step."""
 from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
 
 from .data import Package
 from .widgets import StaticWidget
 
+WIDGET_DIV = re.compile(r'<div class="csb-widget" id="(csb-[0-9a-f]+)"')
 
-def widgets_by_page(package: Package) -> dict[str, list[StaticWidget]]:
-    from . import ethnicity, hmicfrs, homeoffice, iicsa, police, toolkit
 
-    return {
-        "book/police_figures_2023.html": [police.comparison_widget(package)],
-        "book/iicsa_networks_2022.html": [iicsa.bounds_widget(package)],
-        "book/hmicfrs_2023.html": [hmicfrs.interval_widget(package)],
-        "book/home_office_2020.html": [homeoffice.units_widget(package), homeoffice.assumption_widget(package)],
-        "book/after_2025.html": [ethnicity.ratio_widget(package)],
-        "book/tk_counting.html": [toolkit.counting_widget()],
-        "book/tk_missing.html": [toolkit.missing_widget(package)],
-        "book/tk_samples.html": [toolkit.selection_widget()],
-        "book/tk_small.html": [toolkit.funnel_widget()],
-        "book/tk_time.html": [toolkit.delay_widget()],
-        "book/tk_claims.html": [toolkit.checklist_widget()],
-    }
+def factories() -> dict[str, object]:
+    """'module.function' -> the function, for every widget factory in csebook.chapters."""
+    from . import chapters
+
+    found = {}
+    for info in pkgutil.iter_modules(chapters.__path__):
+        module = importlib.import_module(f"{chapters.__name__}.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.endswith("_widget") and fn.__module__ == module.__name__:
+                found[f"{info.name}.{name}"] = fn
+    return found
+
+
+def widgets(package: Package) -> dict[str, StaticWidget]:
+    """Every widget the chapter modules can make, by widget id."""
+    out = {}
+    for name, fn in factories().items():
+        widget = fn(package) if inspect.signature(fn).parameters else fn()
+        out[widget.widget_id] = widget
+    return out
+
+
+def widget_ids_on(nb) -> list[str]:
+    """The widgets an executed notebook shows, in page order."""
+    ids = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            ids += WIDGET_DIV.findall(out.get("data", {}).get("text/html", ""))
+    return ids

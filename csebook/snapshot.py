@@ -98,6 +98,8 @@ def snapshot(nb, name: str) -> str:
                 lines.append(f"{label} {out['name']}: {one_line(out['text'])}")
             elif out.get("output_type") == "error":
                 lines.append(f"{label} error: {out['ename']}: {out['evalue']}")
+            elif data.get("text/plain", "").startswith("Figure: ") and "text/html" in data:
+                lines.append(f"{label} alt: {one_line(data['text/plain'][len('Figure: '):])}")
             elif "application/vnd.jupyter.widget-view+json" in data or 'class="csb-widget"' in data.get("text/html", ""):
                 lines.append(f"{label} widget: {one_line(data.get('text/plain', ''))}")
                 lines += [f"{label} widget {line}" for line in widget_lines(data["text/html"])]

@@ -13,6 +13,14 @@ def share(part: float, total: float) -> float:
     return part / total
 
 
+def round_half_up(x: float) -> int:
+    """Round to the nearest whole number, halves upwards (Python's round() sends 0.5 to 0 and 2.5
+    to 2, so a widget's '5% of 10' would become 0)."""
+    import math
+
+    return math.floor(x + 0.5 + 1e-9)
+
+
 def per_thousand(part: float, total: float) -> float:
     """How many of every 1,000 in the total the part is."""
     return 1000 * share(part, total)

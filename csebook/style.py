@@ -1,5 +1,7 @@
-"""One chart style for the whole book: fixed size and resolution, white background,
-a colour-blind-safe palette (Okabe and Ito), and grey kept for 'unknown' and 'the rest'."""
+"""One chart style for the whole book: one width (csebook.layout), text no smaller than 11 points,
+white background, a colour-blind-safe palette (Okabe and Ito), grey kept for 'unknown' and
+'the rest'. Charts reach the page as inline SVG with real text (to_svg), which stays sharp at any
+zoom and is set in the same font the layout was measured with (DejaVu Sans, served by the site)."""
 from __future__ import annotations
 
 import io
@@ -22,8 +24,8 @@ UNKNOWN = "#6b6b6b"      # white text on it: 5.3:1; 'unknown' / 'not recorded': 
 REST = "#d9d9d9"         # the remainder of a total
 TEXT = "#222222"
 
-FIGSIZE = (7.0, 4.0)     # inches
-DPI = 110
+FIGSIZE = (4.2, 3.0)     # inches: the width is csebook.layout.FIG_WIDTH
+DPI = 192                # for PNG exports: twice the page's 96 pixels to the inch
 
 RC = {
     "figure.figsize": FIGSIZE,
@@ -38,8 +40,14 @@ RC = {
     "xtick.color": TEXT,
     "ytick.color": TEXT,
     "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 11,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "figure.titlesize": 12,
+    "svg.fonttype": "none",
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "csebook",
@@ -57,39 +65,39 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE):
     return plt.figure(figsize=figsize)
 
 
-def to_png(fig) -> bytes:
-    """The figure as PNG bytes, byte-for-byte reproducible (no software or date metadata). Closes it.
+def to_svg(fig, alt: str, extra_class: str = "") -> str:
+    """The figure as an inline SVG element, byte-for-byte reproducible. Closes it.
 
-    Charts in this style use fewer than 256 colours (anti-aliasing included), so the PNG is stored
-    with an exact palette of those colours: lossless, and about a third of the size, which keeps
-    pages with many precomputed widget states light. A figure with more colours gets the 256
-    colours that median cut picks (still deterministic). The pixels come straight from the
-    renderer (raw RGBA), so nothing is encoded and decoded twice: widget grids render faster."""
-    from PIL import Image
-    import numpy as np
+    Text stays text (set in DejaVu Sans, which the site serves), so it is sharp at any zoom, can be
+    found with the browser's search, and is measured by the tests. The element is sized in CSS
+    pixels (96 to the inch) and scales down to a narrow column (csebook.css). Ids are made unique
+    to this figure (several share a page), and the figure is one image to assistive technology,
+    named by its alt text."""
+    import hashlib
+    import html
+    import re
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="rgba", dpi=DPI)
-    width, height = fig.canvas.get_width_height(physical=True)
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    width, height = fig.get_size_inches()
     plt.close(fig)
-    rgba = np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(height, width, 4)
-    pixels = rgba[..., :3].astype(np.uint32)   # the figure background is opaque white
-    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]   # one integer per colour
-    palette, index = np.unique(packed.ravel(), return_inverse=True)
-    if len(palette) > 256:
-        # rare (many anti-aliased colour pairs): a 256-colour median-cut palette, deterministic
-        # and visually indistinguishable at this size
-        quantized = Image.fromarray(np.ascontiguousarray(rgba[..., :3]), mode="RGB").quantize(
-            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        out = io.BytesIO()
-        quantized.save(out, format="PNG", optimize=True)
-        return out.getvalue()
-    indexed = Image.fromarray(index.reshape(packed.shape).astype(np.uint8), mode="P")
-    indexed.putpalette(np.stack([palette >> 16, (palette >> 8) & 255, palette & 255], axis=1)
-                       .astype(np.uint8).ravel().tolist())
-    out = io.BytesIO()
-    indexed.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = svg.replace('<style type="text/css">*{stroke-linejoin: round; stroke-linecap: butt}</style>', "")
+    svg = re.sub(r"\s*<defs>\s*</defs>", "", svg)
+    prefix = "f" + hashlib.sha256(svg.encode()).hexdigest()[:8]
+    used = set(re.findall(r'url\(#([^)]+)\)', svg)) | set(re.findall(r'xlink:href="#([^"]+)"', svg))
+    svg = re.sub(r' id="([^"]+)"', lambda m: f' id="{prefix}-{m.group(1)}"' if m.group(1) in used else "", svg)
+    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{prefix}-{m.group(1)})", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{prefix}-{m.group(1)}"', svg)
+    svg = re.sub(r"\n\s*", "\n", svg).replace(" \n", "\n")
+    css_w, css_h = round(width * 96), round(height * 96)
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"',
+                 lambda m: f'<svg class="csb-chart{" " + extra_class if extra_class else ""}" role="img" '
+                           f'aria-label="{html.escape(alt)}" '
+                           f'{m.group(1)}width="{css_w}" height="{css_h}"', svg, count=1)
+    return svg.strip()
 
 
 # --- contrast and colour-vision checks ------------------------------------------------------------

@@ -6,15 +6,15 @@ produces two renderings of the same thing:
 
 * live: an ipywidgets view (JupyterLab, Colab) that calls `render` on the kernel;
 * static: self-contained HTML with native, labelled controls (select, radio buttons) that
-  switch between states precomputed over the whole grid; a small script in
-  _static/csebook-widgets.js wires them up. No kernel, no network.
+  switch between states precomputed over the whole grid (each an inline SVG chart with its
+  alt text and summary); a small script in _static/csebook-widgets.js wires them up. No
+  kernel, no network.
 
 The display bundle carries both; the book's html builder drops the ipywidgets view and shows
 the static one (nb_mime_priority_overrides in _config.yml).
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import itertools
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .charts import Chart
-from .style import to_png
 
 MAX_STATES = 60
 
@@ -57,13 +56,9 @@ class View:
 @dataclass(frozen=True)
 class RenderedState:
     state: dict
-    png: bytes
+    svg: str
     alt: str
     summary: str
-
-    @property
-    def data_uri(self) -> str:
-        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 
 class StaticWidget:
@@ -97,6 +92,17 @@ class StaticWidget:
         values = [[v for v, _ in c.options] for c in self.controls]
         return [dict(zip(names, combo)) for combo in itertools.product(*values)]
 
+    def walk(self) -> list[dict]:
+        """The default state, then every option of each control in turn with the others at their
+        defaults: each control and each option met at least once, in far fewer states than the grid."""
+        out = [dict(self.default)]
+        for c in self.controls:
+            for value, _ in c.options:
+                state = {**self.default, c.name: value}
+                if state not in out:
+                    out.append(state)
+        return out
+
     def key(self, state: dict) -> str:
         return "|".join(str(state[c.name]) for c in self.controls)
 
@@ -110,7 +116,7 @@ class StaticWidget:
             from .display import export_chart
 
             export_chart(view.chart, f"{self.widget_id}-{k.replace('|', '-')}")
-            self._cache[k] = RenderedState(dict(state), to_png(view.chart.fig), view.chart.alt, view.summary)
+            self._cache[k] = RenderedState(dict(state), view.chart.svg(), view.chart.alt, view.summary)
         return self._cache[k]
 
     @property
@@ -148,12 +154,12 @@ class StaticWidget:
                                  f'{html.escape(label)}</label>')
                 parts.append("</fieldset>")
         parts.append("</form>")
-        parts.append(f'<img class="csb-image" src="{first.data_uri}" alt="{html.escape(first.alt)}">')
+        parts.append(f'<div class="csb-figure csb-image">{first.svg}</div>')
         parts.append(f'<p class="csb-summary" aria-live="polite">{html.escape(first.summary)}</p>')
         parts.append('<p class="csb-print-note">This interactive figure is printed in its default state; '
                      'the online book and the notebook let you change it.</p>')
         payload = {"controls": [{"name": c.name, "kind": c.kind} for c in self.controls],
-                   "states": {k: {"img": r.data_uri, "alt": r.alt, "summary": r.summary}
+                   "states": {k: {"svg": r.svg, "alt": r.alt, "summary": r.summary}
                               for k, r in rendered.items()}}
         # '</' cannot appear inside the JSON (quotes are escaped by json.dumps; slashes here).
         parts.append('<script type="application/json" class="csb-states">'
@@ -174,14 +180,14 @@ class StaticWidget:
                 style["button_width"] = "auto"  # the default width cuts labels short
             inputs[c.name] = cls(options=options, value=self.default[c.name], description=c.label,
                                  style=style)
-        image = w.Image(format="png")
+        image = w.HTML()
         summary = w.HTML()
         alt = w.HTML()
 
         def update(_change=None):
             state = {name: control.value for name, control in inputs.items()}
             view = self.render(**state)
-            image.value = to_png(view.chart.fig)
+            image.value = f'<div class="csb-figure">{view.chart.svg()}</div>'
             summary.value = f"<p><strong>{html.escape(view.summary)}</strong></p>"
             alt.value = f"<p><em>Chart description:</em> {html.escape(view.chart.alt)}</p>"
 

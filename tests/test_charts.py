@@ -6,7 +6,6 @@ import re
 import pytest
 
 from csebook import charts
-from csebook.style import to_png
 
 
 def test_nesting_chart_states_each_level_as_share_of_the_one_above():
@@ -14,7 +13,7 @@ def test_nesting_chart_states_each_level_as_share_of_the_one_above():
                                  title="Test")
     assert "Some: 250, which is 25.0% of all" in chart.alt
     assert "Few: 25, which is 10.0% of some" in chart.alt
-    assert to_png(chart.fig).startswith(b"\x89PNG")
+    assert chart.svg().startswith('<svg class="csb-chart" role="img"')
     with pytest.raises(ValueError):
         charts.nesting_chart([charts.Level("All", 1)], title="One level")
     with pytest.raises(ValueError):
@@ -54,29 +53,47 @@ def test_bounds_chart_hand_computed():
     assert "60% have ethnicity recorded and 40% do not" in chart.alt
 
 
-def test_png_is_lossless_and_reproducible():
-    import io
+def test_svg_is_reproducible_and_its_ids_belong_to_one_figure():
+    def draw(n):
+        return charts.count_bars([charts.Count("A", n), charts.Count("B", 5)], title="Two bars", unit="things")
 
-    from PIL import Image
+    a, b, c = draw(3).svg(), draw(3).svg(), draw(4).svg()
+    assert a == b                                         # byte for byte
+    ids = lambda svg: set(re.findall(r' id="([^"]+)"', svg))  # noqa: E731
+    assert not ids(a) & ids(c), "two figures on one page must not share an id"
+    assert all(f"#{i}" in a for i in ids(a)), "every id kept is referenced"
+    assert "<style" not in a and "<?xml" not in a and 'role="img"' in a and "font-size: 11px" in a
 
+
+def test_the_one_format_refuses_small_overlapping_or_stray_text():
+    from csebook.layout import FIG_WIDTH, Layout, phone_text_px
     from csebook.style import new_figure
 
-    def draw():
-        fig = new_figure((3, 2))
-        ax = fig.add_subplot()
-        ax.bar([0, 1], [3, 5], color=["#0072B2", "#D55E00"])
-        ax.set_title("Two bars")
-        return fig
+    with pytest.raises(ValueError, match="4.2 inches wide"):
+        charts.Chart(new_figure((6, 2)), "A chart of 1", ["1"])
+    fig = Layout().title("Fine").figure()
+    fig.text(0.1, 0.1, "tiny", fontsize=9)
+    with pytest.raises(ValueError, match="smaller than 11 pt"):
+        charts.Chart(fig, "x")
+    fig = Layout().title("Fine").figure()
+    fig.text(0.1, 0.5, "one label", fontsize=11)
+    fig.text(0.12, 0.5, "another label", fontsize=11)
+    with pytest.raises(ValueError, match="texts overlap: 'one label' and 'another label'"):
+        charts.Chart(fig, "x")
+    fig = Layout().title("Fine").figure()
+    fig.text(0.9, 0.5, "runs past the edge", fontsize=11)
+    with pytest.raises(ValueError, match="runs off the figure"):
+        charts.Chart(fig, "x")
+    # 11-point text on a 4.2-inch chart in a 342-pixel phone column: 12.4 CSS pixels
+    assert round(phone_text_px(11, FIG_WIDTH, 342), 1) == 12.4
+    assert phone_text_px(11, FIG_WIDTH, 1000) == 11 * 96 / 72      # never enlarged
 
-    a, b = to_png(draw()), to_png(draw())
-    assert a == b
-    fig = draw()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)
-    reference = Image.open(buffer).convert("RGB")
-    stored = Image.open(io.BytesIO(a))
-    assert stored.mode == "P"  # a palette image ...
-    assert stored.convert("RGB").tobytes() == reference.tobytes()  # ... with every pixel exact
+
+def test_labels_wrap_to_the_width():
+    from csebook.layout import text_width, wrap
+
+    lines = wrap("Outside families and institutions, England and Wales, January to September 2024", 2.0)
+    assert len(lines) > 1 and all(text_width(line) <= 2.0 for line in lines)
 
 
 def test_count_bars_claims_a_total_only_for_parts_of_one_whole():

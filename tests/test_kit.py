@@ -43,6 +43,11 @@ def test_the_data_download_is_the_whole_package_and_validates(tmp_path):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])[:5]
 
 
+# The kit's environment is this checkout's: `-o` stops make from reinstalling it from the kit (which
+# would point this checkout's editable install at the kit's folder).
+MAKE_BOOK = ["make", "-o", ".venv/.installed", "book"]
+
+
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory):
     """The kit from the built site, unzipped into an empty folder, built by its README's command.
@@ -63,7 +68,7 @@ def kit(tmp_path_factory):
     (copy / "_build").mkdir()
     shutil.copy(ROOT / "_build" / "executed.json", copy / "_build" / "executed.json")
     env = {**os.environ, "PYTHONPATH": str(copy)}
-    result = subprocess.run(["make", "book"], cwd=copy, capture_output=True, text=True, timeout=900, env=env)
+    result = subprocess.run(MAKE_BOOK, cwd=copy, capture_output=True, text=True, timeout=900, env=env)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "every executed chapter is up to date" in result.stdout
     return copy, env
@@ -84,7 +89,7 @@ def test_a_changed_stylesheet_reaches_the_site_even_when_no_page_changed(kit):
     copy, env = kit
     css = copy / "_static" / "csebook.css"
     css.write_text(css.read_text() + "\n/* changed */\n")
-    assert subprocess.run(["make", "book"], cwd=copy, capture_output=True, timeout=900, env=env).returncode == 0
+    assert subprocess.run(MAKE_BOOK, cwd=copy, capture_output=True, timeout=900, env=env).returncode == 0
     assert (copy / "_build" / "html" / "_static" / "csebook.css").read_text().endswith("/* changed */\n")
 
 
@@ -103,7 +108,7 @@ def test_a_failed_build_leaves_no_site(kit):
     copy, env = kit
     intro = copy / "book" / "intro.md"
     intro.write_text(intro.read_text() + "\nSee {ref}`a-label-that-does-not-exist`.\n")
-    result = subprocess.run(["make", "book"], cwd=copy, capture_output=True, text=True, timeout=900, env=env)
+    result = subprocess.run(MAKE_BOOK, cwd=copy, capture_output=True, text=True, timeout=900, env=env)
     assert result.returncode != 0
     assert "The book did not build" in result.stderr
     assert not (copy / "_build" / "html").exists(), "a failed build must not leave a site to publish"

@@ -1,6 +1,7 @@
 """Static checks on the committed, executed notebooks."""
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -23,12 +24,18 @@ def test_executed_top_to_bottom_without_errors(path):
     assert "widgets" not in nb.metadata, f"{path.name}: widget state should not be stored"
 
 
+def figure_outputs(cell) -> list[dict]:
+    """Outputs that are charts: inline SVG with the alt text as the output's text."""
+    return [o for o in cell.get("outputs", []) if '<svg class="csb-chart' in o.get("data", {}).get("text/html", "")
+            and o.get("data", {}).get("text/plain", "").startswith("Figure: ")]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_figure_has_label_caption_and_alt_with_its_numbers(path):
     nb = read(path)
     glued = glue_values(nb)
     for i, cell in enumerate(nb.cells):
-        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        images = figure_outputs(cell)
         if not images:
             continue
         figure = cell.metadata.get("mystnb", {}).get("figure", {})
@@ -36,9 +43,9 @@ def test_every_figure_has_label_caption_and_alt_with_its_numbers(path):
         caption = figure.get("caption", "")
         assert len(caption) > 40, f"{path.name} cell {i}: no caption"
         for out in images:
-            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+            alt = out["data"]["text/plain"][len("Figure: "):]
             assert len(alt) > 40 and re.search(r"\d", alt), f"{path.name} cell {i}: alt text missing or without numbers"
-            assert out["data"]["text/plain"] == f"Figure: {alt}"
+            assert f'aria-label="{html.escape(alt)}"' in out["data"]["text/html"], "the chart is named by its alt text"
             # every number the caption pastes in must also be in the alt text
             for key in GLUE_ROLE.findall(caption):
                 value = glued[key.split(":")[0]]
@@ -80,3 +87,8 @@ def test_executing_again_reproduces_the_executed_notebook_byte_for_byte(tmp_path
     execute.execute(source, target=copy)
     assert copy.read_bytes() == source.with_suffix(".ipynb").read_bytes(), \
         "executing again changed the notebook: outputs are not deterministic"
+
+
+def test_the_figure_checks_see_the_figures():
+    found = sum(len(figure_outputs(c)) for p in NOTEBOOKS for c in read(p).cells)
+    assert found >= 15, f"only {found} figures found: the checks above would be checking nothing"

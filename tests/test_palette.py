@@ -7,7 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from csebook import ethnicity, style
+from csebook import style
+from csebook.chapters import after_2025 as ethnicity
 
 # Machado, Oliveira and Fernandes (2009), full severity, applied in linear RGB
 CVD = {

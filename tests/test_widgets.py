@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from csebook.charts import Chart
+from csebook.charts import Chart, Count, count_bars
 from csebook.style import new_figure
 from csebook.widgets import Control, StaticWidget, View
 
@@ -16,10 +16,7 @@ CALLS: list[dict] = []
 
 def render(colour: str, size: str) -> View:
     CALLS.append({"colour": colour, "size": size})
-    fig = new_figure((2, 2))
-    ax = fig.add_subplot()
-    ax.bar([0], [int(size)], color=colour)
-    return View(Chart(fig, f"A {colour} bar of height {size}", [size]), f"{colour} at {size}")
+    return View(count_bars([Count("Bar", int(size), colour)], title="T", unit="things"), f"{colour} at {size}")
 
 
 CONTROLS = [
@@ -42,10 +39,11 @@ def test_grid_and_static_html_hold_every_state():
     for key, entry in states.items():
         colour, size = key.split("|")
         rendered = widget.render_state({"colour": colour, "size": size})
-        assert entry == {"img": rendered.data_uri, "alt": rendered.alt, "summary": rendered.summary}
-        assert entry["alt"] == f"A {colour} bar of height {size}"
+        assert entry == {"svg": rendered.svg, "alt": rendered.alt, "summary": rendered.summary}
+        assert entry["alt"] == f"T. Bar chart of {size} things: Bar: {size}."
+        assert entry["svg"].startswith('<svg class="csb-chart" role="img"') and f'aria-label="{entry["alt"]}"' in entry["svg"]
     # every state distinct: the chart really changes with the controls
-    assert len({e["img"] for e in states.values()}) == 6
+    assert len({e["svg"] for e in states.values()}) == 6
 
 
 def test_controls_are_native_and_labelled():
@@ -55,7 +53,7 @@ def test_controls_are_native_and_labelled():
     assert '<legend class="csb-label">Colour</legend>' in html
     assert 'aria-live="polite"' in html
     # the default state is the one shown before any script runs
-    assert 'alt="A #0072B2 bar of height 1"' in html
+    assert re.search(r'<div class="csb-figure csb-image"><svg class="csb-chart" role="img" aria-label="T\. Bar chart of 1 things', html)
 
 
 def test_each_state_is_drawn_once_and_output_is_deterministic():
@@ -98,9 +96,9 @@ def test_live_view_updates_with_the_same_function():
     colour, size, image, summary, alt = box.children
     first = image.value
     size.value = "3"
-    assert "at 3" in summary.value and "height 3" in alt.value
+    assert "at 3" in summary.value and "3 things: Bar: 3." in alt.value
     assert image.value != first
-    assert image.value == widget.render_state({"colour": "#0072B2", "size": "3"}).png
+    assert widget.render_state({"colour": "#0072B2", "size": "3"}).svg in image.value
 
 
 def test_mimebundle_has_static_fallback_and_short_text():

@@ -28,7 +28,7 @@ from execute import execute  # noqa: E402
 from notebooks import ROOT, notebooks  # noqa: E402
 
 SITE = ROOT / "_build" / "html"
-IMPORTS = ("import csebook.police, csebook.data, csebook.display, csebook.glue, csebook.tables\n"
+IMPORTS = ("import csebook.chapters.police_figures_2023, csebook.data, csebook.display, csebook.glue, csebook.tables\n"
            "import pandas, matplotlib, ipywidgets, myst_nb")
 
 

@@ -54,10 +54,10 @@ def main() -> int:
         # widget states, drawn by the same functions as the site
         os.environ["CSEBOOK_FIGURE_EXPORT"] = str(Path(tmp) / "widgets")
         from csebook.data import load_package
-        from csebook.registry import widgets_by_page
+        from csebook.registry import widgets
 
-        for page, widgets in widgets_by_page(load_package()).items():
-            for widget in widgets:
+        for name, widget in sorted(widgets(load_package()).items()):
+            for widget in [widget]:
                 for state in widget.states():
                     rendered = widget.render_state(state)
                     stem = f"{widget.widget_id}-{widget.key(state).replace('|', '-')}"

@@ -19,6 +19,11 @@ PDF = ROOT / "_build" / "pdf" / "book.pdf"
 
 def main() -> int:
     start = time.perf_counter()
+    sys.path.insert(0, str(ROOT / "tools"))
+    import execute
+
+    if execute.main([]) != 0:      # the chapters must be executed from their current sources first
+        return 1
     shutil.rmtree(SINGLE, ignore_errors=True)
     subprocess.run([str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", ".", "--builder", "singlehtml",
                     "--warningiserror", "--nitpick", "--quiet"], cwd=ROOT, check=True)

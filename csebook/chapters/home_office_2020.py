@@ -4,80 +4,130 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import fmt, stats
-from .charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
-from .data import STATUS_LABELS, Package
-from .style import BLUE, ORANGE, SKY, UNKNOWN
-from .widgets import Control, StaticWidget, View
+from .. import fmt
+from ..charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
+from ..data import STATUS_LABELS, Package
+from ..style import BLUE, GREEN, ORANGE, SKY, UNKNOWN
+from ..widgets import Control, StaticWidget, View
+
+
+RECORDED, UNRECORDED, UNDESCRIBED = "recorded", "unrecorded", "undescribed"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a study's count: its name, its share of everything counted, its colour, and
+    whether its ethnicity was recorded, not recorded, or is not described by the source (a part
+    that may be unrecorded or another recorded group: bounds allow for both)."""
+
+    name: str
+    share: float
+    colour: str
+    kind: str = RECORDED
 
 
 @dataclass(frozen=True)
 class Composition:
-    """One study counted in one unit: its categories as shares of everything counted, with the
-    share whose ethnicity is unknown (or outside the categories given) kept as its own part."""
+    """One study counted in one unit, as shares of everything counted. Parts not recorded, and
+    parts the source leaves undescribed, are kept and drawn (grey), never dropped."""
 
     key: str
     label: str          # study and unit, e.g. "CEOP 2011 (suspects)"
     unit: str           # what is counted
     base_text: str      # the denominator, in words, with its number
-    asian: float
-    white: float
-    black: float
-    unknown: float      # unknown, or not in the categories the source gives
+    parts: tuple[Part, ...]
     status: str
     note: str
+
+    def share(self, name: str) -> float:
+        return sum(p.share for p in self.parts if p.name == name)
+
+    @property
+    def unrecorded(self) -> float:
+        return sum(p.share for p in self.parts if p.kind == UNRECORDED)
+
+    @property
+    def undescribed(self) -> float:
+        return sum(p.share for p in self.parts if p.kind == UNDESCRIBED)
+
+    def asian_range(self) -> tuple[float, float]:
+        """Bounds on the Asian share of everything counted: none of the unrecorded or undescribed
+        Asian, or all of them."""
+        a = self.share("Asian")
+        return a, a + self.unrecorded + self.undescribed
+
+    def asian_of_known(self) -> tuple[float, float]:
+        """The Asian share of those whose ethnicity is known, counting the undescribed part first
+        as unrecorded, then as recorded in another group (the same value when there is none)."""
+        a = self.share("Asian")
+        known = 1 - self.unrecorded - self.undescribed
+        return a / known, a / (known + self.undescribed)
+
+
+PALE_GREY = "#a8a8a8"   # 'not described by the source': darker text on it (contrast checked in tests)
 
 
 def compositions(package: Package) -> list[Composition]:
     f = package.figure
     out = []
-    # CEOP 2011, suspects: the shares are printed; their base is disputed between reports
-    a, w, u = (f(f"ceop2011_{k}.c4").value / 100 for k in ("asian", "white", "unknown"))
-    out.append(Composition("ceop2011_suspects", "CEOP 2011 (suspects)", "suspects",
-                           f"suspects (base disputed: {fmt.count(f('ceop2011_identified.c4').count)} fully identified, "
-                           f"or the {fmt.count(f('ceop2011_potential_offenders.c4').count)} reported)",
-                           a, w, 0.0, 1 - a - w, STATUS_LABELS[f("ceop2011_asian.c4").status],
-                           "Black and other groups are in the part not shown as Asian or White."))
-    # CEOP 2011, groups: counts printed for three categories
+    # CEOP 2011, suspects: shares printed for five groups and the unknown; their base is disputed
+    a, w, u, b = (f(f"ceop2011_{k}.c4").value / 100 for k in ("asian", "white", "unknown", "black"))
+    out.append(Composition(
+        "ceop2011_suspects", "CEOP 2011 (suspects)", "suspects",
+        f"suspects (base disputed: {fmt.count(f('ceop2011_identified.c4').count)} fully identified, "
+        f"or the {fmt.count(f('ceop2011_potential_offenders.c4').count)} reported)",
+        (Part("Asian", a, ORANGE), Part("Black", b, BLUE), Part("White", w, SKY),
+         Part("Chinese (under 1%) and rounding", 1 - a - w - u - b, GREEN),
+         Part("Unknown", u, UNKNOWN, UNRECORDED)),
+        STATUS_LABELS[f("ceop2011_asian.c4").status],
+        "The unknown is the share the report printed; Black and Chinese suspects are recorded."))
+    # CEOP 2011, groups: three categories reported of the 230 groups
+    total = f("ceop2011_groups.c4").count
     ga, gw, gu = (f(f"ceop2011_groups_{k}.c4").count for k in ("asian", "white", "unknown"))
-    n = ga + gw + gu
-    out.append(Composition("ceop2011_groups", "CEOP 2011 (groups)", "groups",
-                           f"{fmt.count(n)} groups (the three categories reported; the report is said to count more)",
-                           ga / n, gw / n, 0.0, gu / n, STATUS_LABELS[f("ceop2011_groups_asian.c4").status],
-                           "The three categories reported add up to fewer groups than the total reported."))
+    out.append(Composition(
+        "ceop2011_groups", "CEOP 2011 (groups)", "groups", f"{fmt.count(total)} groups",
+        (Part("Asian", ga / total, ORANGE), Part("White", gw / total, SKY),
+         Part("Unknown", gu / total, UNKNOWN, UNRECORDED),
+         Part("Not described", (total - ga - gw - gu) / total, PALE_GREY, UNDESCRIBED)),
+        STATUS_LABELS[f("ceop2011_groups_asian.c4").status],
+        f"The report's three categories leave {fmt.count(total - ga - gw - gu)} groups not described: "
+        "unknown, or another group."))
     # Children's Commissioner 2012, perpetrators
     total = f("occ_perpetrators.independent").count
     pa, pw, pb = (f(f"occ_perpetrators_{k}.independent").count for k in ("asian", "white", "black"))
-    out.append(Composition("occ2012_perpetrators", "Children's Commissioner 2012 (perpetrators)", "perpetrators",
-                           f"{fmt.count(total)} perpetrators", pa / total, pw / total, pb / total,
-                           (total - pa - pw - pb) / total, STATUS_LABELS[f("occ_perpetrators.independent").status],
-                           "The part not Asian, White or Black includes those with no ethnicity given and any other group."))
+    out.append(Composition(
+        "occ2012_perpetrators", "Children's Commissioner 2012 (perpetrators)", "perpetrators",
+        f"{fmt.count(total)} perpetrators",
+        (Part("Asian", pa / total, ORANGE), Part("Black", pb / total, BLUE), Part("White", pw / total, SKY),
+         Part("Not given, or another group", (total - pa - pw - pb) / total, PALE_GREY, UNDESCRIBED)),
+        STATUS_LABELS[f("occ_perpetrators.independent").status],
+        "The part not Asian, White or Black mixes those with no ethnicity given and any other group."))
     # Quilliam 2017, convictions compiled by Quilliam (as the literature review restates them)
     qa, qb, qw, qu = (f(f"quilliam_{k}.hl14053").value / 100 for k in ("asian", "black", "white", "unknown"))
-    out.append(Composition("quilliam2017_convictions", "Quilliam 2017 (convicted)", "people convicted",
-                           f"{fmt.count(f('quilliam_offenders.hl14053').count)} people convicted, compiled by Quilliam",
-                           qa, qw, qb, qu, STATUS_LABELS[f("quilliam_asian.hl14053").status],
-                           "A list compiled from press reports and other sources, not a sample of all offending."))
+    out.append(Composition(
+        "quilliam2017_convictions", "Quilliam 2017 (convicted)", "people convicted",
+        f"{fmt.count(f('quilliam_offenders.hl14053').count)} people convicted, compiled by Quilliam",
+        (Part("Asian", qa, ORANGE), Part("Black", qb, BLUE), Part("White", qw, SKY),
+         Part("Unknown", qu, UNKNOWN, UNRECORDED)),
+        STATUS_LABELS[f("quilliam_asian.hl14053").status],
+        "A list compiled from press reports and other sources, not a sample of all offending."))
     return out
 
 
 def composition_chart(rows: list[Composition], *, title: str, known_only: bool = False) -> Chart:
-    """One 100% bar per study and unit: Asian, White, Black and unknown or other (grey, never
-    dropped). With known_only, the grey part is removed and the rest rescaled, as a share 'of those
-    with ethnicity recorded' would be; the chart says so."""
-    # alphabetical order; the unknown always last and always drawn
-    parts = [("Asian", "asian", ORANGE), ("Black", "black", BLUE), ("White", "white", SKY),
-             ("Unknown or other", "unknown", UNKNOWN)]
-    bars = []
+    """One 100% bar per study and unit, every part drawn; unknown and undescribed parts in grey.
+    With known_only, the parts whose ethnicity is not known (unknown, or not described) are removed
+    and the rest rescaled, as a share 'of those with ethnicity recorded' would be; the chart says so."""
+    bars, legend = [], {}
     for r in rows:
-        scale = 1 - r.unknown if known_only else 1.0
-        shares = [(label, 0.0 if known_only and key == "unknown" else getattr(r, key) / scale, colour)
-                  for label, key, colour in parts]
-        bars.append(StackedBar(r.label.replace(" (", "\n("), r.label, tuple(shares)))
-    shown = parts[:-1] if known_only else parts
-    basis = "of those in the groups shown only" if known_only else "of everyone counted, unknown included"
+        kept = [p for p in r.parts if not (known_only and p.kind != RECORDED)]
+        scale = sum(p.share for p in kept)
+        bars.append(StackedBar(r.label, r.label, tuple((p.name, p.share / scale, p.colour) for p in kept)))
+        for p in kept:
+            legend.setdefault(p.name, p.colour)
+    basis = "of those whose ethnicity is known only" if known_only else "of everyone counted, unknown included"
     return stacked_shares(bars, title=title, alt_intro=f"{title}. Stacked bars, shares {basis}",
-                          legend=[(label, colour) for label, _, colour in shown], label_min=0.07)
+                          legend=list(legend.items()))
 
 
 def study(package: Package, key: str) -> Composition:
@@ -94,11 +144,15 @@ def units_view(package: Package, study_key: str, basis: str) -> View:
     r = study(package, study_key)
     known_only = basis == "known"
     chart = composition_chart([r], title=f"{r.label}: share by ethnicity", known_only=known_only)
-    share = r.asian / (1 - r.unknown) if known_only else r.asian
-    denominator = (f"those of the {r.base_text} in the groups shown ({fmt.percent(1 - r.unknown, 0)})"
-                   if known_only else f"all {r.base_text}")
-    summary = (f"{r.label}: recorded as Asian {fmt.percent(share, 0)} of {denominator}. "
-               f"Figures {r.status}. {r.note}")
+    if known_only:
+        low, high = r.asian_of_known()
+        share = fmt.percent(low, 0) if abs(high - low) < 5e-3 else (
+            f"{fmt.percent(high, 0)} to {fmt.percent(low, 0)} (the part not described counted as another "
+            "group, or as unknown)")
+        denominator = f"those of the {r.base_text} whose ethnicity is known"
+    else:
+        share, denominator = fmt.percent(r.share("Asian"), 0), f"all {r.base_text}"
+    summary = f"{r.label}: recorded as Asian {share} of {denominator}. Figures {r.status}. {r.note}"
     return View(chart, summary)
 
 
@@ -113,32 +167,36 @@ def units_widget(package: Package) -> StaticWidget:
                         default={"study": "ceop2011_suspects", "basis": "all"})
 
 
-ASSUMPTIONS = (("any", "any mix (bounds)"), ("like", "like the known"), ("all", "all in the group"),
-               ("none", "none in the group"))
+UNKNOWNS = (("any", "any mix (bounds)"), ("like", "like the known"), ("all", "all in the group"),
+            ("none", "none in the group"))
 
 
 def assumption_view(package: Package, study_key: str, assumption: str) -> View:
     r = study(package, study_key)
-    recorded = 1 - r.unknown
-    of_known = r.asian / recorded
-    low, high = stats.share_bounds(recorded, of_known)
-    point = {"like": of_known, "all": high, "none": low}.get(assumption)
-    label = dict(ASSUMPTIONS)[assumption]
+    low, high = r.asian_range()
+    like_low, like_high = r.asian_of_known()
+    not_known = r.unrecorded + r.undescribed
+    label = dict(UNKNOWNS)[assumption]
+    # the point shown when the unknowns are like the known: the undescribed counted as unknown
+    like = r.share("Asian") + not_known * like_low
     chart = bounds_chart(title=f"{r.label}: the Asian share if the unknowns are {label}",
-                         recorded_share=recorded, group_share_of_recorded=of_known, base_text=r.base_text)
+                         recorded_share=1 - not_known, group_share_of_recorded=like_low, base_text=r.base_text)
+    point = {"like": like, "all": high, "none": low}.get(assumption)
     if point is None:
         result = f"anywhere from {fmt.percent(low, 0)} to {fmt.percent(high, 0)}"
     else:
         result = f"{fmt.percent(point, 0)} (within the bounds {fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
-    summary = (f"{r.label}: with {fmt.percent(r.unknown, 0)} unknown or other and the unknowns {label}, the share "
-               f"recorded as Asian would be {result}. The dot on the chart marks 'like the known'.")
+    summary = (f"{r.label}: with {fmt.percent(not_known, 0)} of unknown ethnicity"
+               + (" or not described" if r.undescribed else "")
+               + f" and the unknowns {label}, the share recorded as Asian would be {result}. "
+               "The dot on the chart marks 'like the known'.")
     return View(chart, summary)
 
 
 def assumption_widget(package: Package) -> StaticWidget:
     controls = [
         study_control(package),
-        Control("assumption", "Suppose the unknowns are", ASSUMPTIONS),
+        Control("assumption", "Suppose the unknowns are", UNKNOWNS),
     ]
     return StaticWidget(lambda study, assumption: assumption_view(package, study, assumption), controls,
                         title="What the unknowns could do to a share",
@@ -197,7 +255,7 @@ STUDY_NAMES = {
 
 
 def study_table(package: Package, key: str) -> str:
-    from .tables import figures_html
+    from ..tables import figures_html
 
     return figures_html(package, STUDY_FIGURES[key], caption=f"{STUDY_NAMES[key]}: the figures as printed")
 
@@ -214,9 +272,10 @@ def study_chart(package: Package, key: str) -> Chart:
     """The study's own numbers in its own unit, unknowns drawn in grey."""
     f = package.figure
     if key == "ceop2011":
-        return count_bars([Count("Asian", f("ceop2011_groups_asian.c4").count, ORANGE),
-                           Count("White", f("ceop2011_groups_white.c4").count, SKY),
-                           Count("Unknown", f("ceop2011_groups_unknown.c4").count, UNKNOWN)],
+        listed = [f(f"ceop2011_groups_{k}.c4").count for k in ("asian", "white", "unknown")]
+        return count_bars([Count("Asian", listed[0], ORANGE), Count("White", listed[1], SKY),
+                           Count("Unknown", listed[2], UNKNOWN),
+                           Count("Not described", f("ceop2011_groups.c4").count - sum(listed), PALE_GREY)],
                           title="CEOP 2011: groups by recorded ethnicity", unit="groups")
     if key == "occ2012":
         return count_bars([Count("White", f("occ_perpetrators_white.independent").count, SKY),

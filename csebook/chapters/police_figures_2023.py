@@ -1,11 +1,11 @@
 """The numbers and views of the chapter on what the 2023 police figures count."""
 from __future__ import annotations
 
-from . import fmt, stats
-from .charts import Level, Slice, icon_array, nesting_chart
-from .data import STATUS_LABELS, Package
-from .style import ORANGE, REST, SKY, UNKNOWN, VERMILLION
-from .widgets import Control, StaticWidget, View
+from .. import fmt, stats
+from ..charts import Level, Slice, icon_array, nesting_chart
+from ..data import STATUS_LABELS, Package
+from ..style import ORANGE, REST, SKY, UNKNOWN, VERMILLION
+from ..widgets import Control, StaticWidget, View
 
 # The figure rows behind each year's nesting: all CSAE offences, group-based, CSE category.
 YEAR_ROWS = {

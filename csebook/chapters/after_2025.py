@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-from . import fmt, stats
-from .charts import Chart, StackedBar, stacked_shares
-from .data import STATUS_LABELS, Package
-from .style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, TEXT, UNKNOWN, VERMILLION, new_figure
-from .widgets import Control, StaticWidget, View
+from .. import fmt, stats
+from ..charts import BAR_INSET, Chart, StackedBar, bar_row, percent_axis, plot_block, stacked_shares
+from ..data import STATUS_LABELS, Package
+from ..layout import Layout
+from ..style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, UNKNOWN, VERMILLION
+from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share   # the chapter's notebook uses it as ethnicity.pct
 
@@ -54,27 +55,21 @@ def coverage_variants(package: Package) -> list[Coverage]:
 
 
 def coverage_chart(rows: list[Coverage]) -> Chart:
-    """One dot per published figure on a 0-100% scale, with its period, unit, source and wording."""
-    fig = new_figure((7.0, 1.3 + 0.5 * len(rows)))
-    ax = fig.add_axes([0.25, 0.16, 0.42, 0.72])
+    """One bar per published figure on a 0-100% scale, recorded in blue and the rest in grey, with
+    its period, unit, source and wording on the line above."""
+    title = "Group-based suspects with ethnicity recorded: every published figure"
+    lay = Layout().title(title)
     sentences, numbers = [], []
-    for i, r in enumerate(rows):
-        y = len(rows) - 1 - i
-        ax.barh(y, 1, color=UNKNOWN, height=0.5)
-        ax.barh(y, r.recorded, color=BLUE, height=0.5)
-        ax.text(1.03, y, f"{r.printed}\n{r.source}", va="center", fontsize=7.5, linespacing=1.1,
-                transform=ax.get_yaxis_transform())
+    for r in rows:
+        lay.text(f"{r.label}: {fmt.percent(r.recorded, 0)} ({r.printed}, {r.source})")
+        bar_row(lay, [(0, r.recorded, BLUE, ""), (r.recorded, 1 - r.recorded, UNKNOWN, "")])
+        lay.gap(0.04)
         sentences.append(f"{r.label}: {fmt.percent(r.recorded, 0)} recorded ({r.printed}, {r.source})")
         numbers.append(fmt.percent(r.recorded, 0))
-    ax.set_yticks(range(len(rows)), [r.label for r in reversed(rows)], fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel("Share with ethnicity recorded (blue); the rest not recorded (grey)", fontsize=8.5)
-    fig.suptitle("Group-based suspects with ethnicity recorded: every published figure", x=0.02, ha="left",
-                 fontsize=11)
-    alt = ("Group-based suspects with ethnicity recorded, every published figure. Bars, recorded share in blue: "
-           + "; ".join(sentences) + ".")
-    return Chart(fig, alt, numbers)
+    percent_axis(lay)
+    lay.gap(0.06).legend([("Ethnicity recorded", BLUE), ("Not recorded", UNKNOWN)])
+    alt = (f"{title}. Bars, recorded share in blue: " + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, numbers)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,7 +102,7 @@ class Published:
 
     @property
     def tick(self) -> str:
-        return f"{self.category}\n{self.area}, {self.period}" + (f"\n{self.reporter}" if self.reporter else "")
+        return self.label
 
 
 def published(package: Package) -> list[Published]:
@@ -156,7 +151,7 @@ def published_chart(rows: list[Published]) -> Chart:
                                tuple((name, share, GROUP_COLOURS[name]) for name, share in parts)))
     title = "Recorded ethnicity of suspects, each breakdown in its own category and base"
     return stacked_shares(bars, title=title, alt_intro=f"{title}. Stacked bars", share_text=pct,
-                          legend=list(GROUP_COLOURS.items()), left=0.42, row_height=0.62, fontsize=8)
+                          legend=list(GROUP_COLOURS.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,8 +211,7 @@ def population_chart(rows: list[Population]) -> Chart:
                                                         POPULATION_COLOURS[name]) for name, share in parts)))
     title = "Residents by ethnic group, Census 2021: the comparators"
     return stacked_shares(bars, title=title, alt_intro="Residents by ethnic group, Census 2021. Stacked bars",
-                          share_text=pct, legend=list(POPULATION_COLOURS.items()), row_height=0.55,
-                          legend_columns=5)
+                          share_text=pct, legend=list(POPULATION_COLOURS.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,9 +320,8 @@ def ratio_text(low: float, high: float) -> str:
     return fmt.ratio(low) if abs(high - low) < 1e-12 else f"{fmt.ratio(low)} to {fmt.ratio(high)}"
 
 
-def _title(fig, s: Series, label: str) -> None:
-    fig.suptitle(f"{s.short}: {s.group} share\nif the unrecorded are {label}", x=0.02, ha="left", fontsize=9.5,
-                 linespacing=1.2)
+def _title(lay: Layout, s: Series, label: str) -> None:
+    lay.title(f"{s.short}: {s.group} share if the unrecorded are {label}")
 
 
 def _line_chart(s: Series, set_share: float | None) -> Chart:
@@ -337,15 +330,13 @@ def _line_chart(s: Series, set_share: float | None) -> Chart:
     low, high = share_under(s, "any")
     r_low, r_high = low / s.population, high / s.population
     label = dict(ASSUMPTIONS)["set"]
-    fig = new_figure((6.4, 2.9))
-    ax = fig.add_axes([0.12, 0.30, 0.84, 0.48])
-    ax.plot([0, 1], [r_low, r_high], color=ORANGE, lw=2.5)
-    ax.axhline(1, color=BLACK, lw=1, ls="--")
-    ax.text(1, 1, " equal to the population share", va="bottom", ha="right", fontsize=8)
+    lay = Layout()
+    _title(lay, s, label)
+    lay.text(f"Ratio to the {s.population_label} population share: {fmt.ratio(r_low)} (none) to "
+             f"{fmt.ratio(r_high)} (all); dashed line: equal to the population share")
     x_even = break_even(s)
     if x_even is not None:
-        ax.plot([x_even], [1], "o", color=BLACK, ms=6)
-        ax.text(x_even, 1.15 * max(r_high, 1) * 0.06 + 1, pct(x_even), ha="center", va="bottom", fontsize=8.5)
+        lay.text(f"Dot: the ratio is 1 when {pct(x_even)} of the unrecorded are {s.group}")
         even = (f"The ratio is 1 when {pct(x_even)} of the unrecorded are {s.group}; above that share it is "
                 "higher, below it lower.")
     else:
@@ -353,16 +344,22 @@ def _line_chart(s: Series, set_share: float | None) -> Chart:
     point = ""
     if set_share is not None:
         v = share_under(s, "set", set_share)[0] / s.population
-        ax.plot([set_share], [v], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
         point = f" With {pct(set_share)} of the unrecorded {s.group}, the ratio is {fmt.ratio(v)}."
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, max(r_high, 1) * 1.08)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel(f"Share of the unrecorded suspects who are {s.group}", fontsize=8.5)
-    ax.set_ylabel("Ratio", fontsize=8.5)
-    _title(fig, s, label)
-    fig.text(0.02, 0.03, f"Ratio to the {s.population_label} population share: {fmt.ratio(r_low)} (none) to "
-             f"{fmt.ratio(r_high)} (all)", fontsize=9)
+
+    def draw(ax):
+        ax.plot([0, 1], [r_low, r_high], color=ORANGE, lw=2.5)
+        ax.axhline(1, color=BLACK, lw=1, ls="--")
+        if x_even is not None:
+            ax.plot([x_even], [1], "o", color=BLACK, ms=7)
+        if set_share is not None:
+            ax.plot([set_share], [share_under(s, "set", set_share)[0] / s.population], "o", color=ORANGE, ms=9,
+                    markeredgecolor=BLACK)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, max(r_high, 1) * 1.08)
+        ax.set_xticks([0, 0.5, 1])
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    plot_block(lay, draw, ylabel="Ratio to the population share",
+               xlabel=f"Share of the unrecorded suspects who are {s.group}")
     alt = (f"{s.label}, if the unrecorded are {label}. Line chart: with {pct(s.recorded)} of suspects recorded, the "
            f"ratio of the {s.group} share of all suspects to the {s.population_label} population share "
            f"({pct(s.population)}) rises from {fmt.ratio(r_low)} if none of the unrecorded are {s.group} to "
@@ -370,7 +367,7 @@ def _line_chart(s: Series, set_share: float | None) -> Chart:
     nums = [pct(s.recorded), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
     if x_even is not None:
         nums.append(pct(x_even))
-    return Chart(fig, alt, nums)
+    return Chart(lay.figure(), alt, nums)
 
 
 def ratio_chart(s: Series, assumption: str, set_share: float | None = None) -> Chart:
@@ -379,35 +376,33 @@ def ratio_chart(s: Series, assumption: str, set_share: float | None = None) -> C
     low, high = share_under(s, assumption, set_share)
     label = dict(ASSUMPTIONS)[assumption]
     r_low, r_high = low / s.population, high / s.population
-    fig = new_figure((6.4, 2.9))   # compact: each of the widget's states is stored in the page
-    ax = fig.add_axes([0.20, 0.26, 0.76, 0.44])
-    ax.barh(1, s.recorded, color=BLUE, height=0.5)
-    ax.barh(1, 1 - s.recorded, left=s.recorded, color=UNKNOWN, height=0.5)
-    ax.text(0, 1.32, f"recorded {pct(s.recorded)}", ha="left", va="bottom", color=BLUE, fontsize=9)
-    ax.text(1, 1.32, f"not recorded {pct(1 - s.recorded)}", ha="right", va="bottom", color=TEXT, fontsize=9)
-    if high - low > 1e-9:
-        ax.plot([low, high], [0, 0], color=ORANGE, lw=10, solid_capstyle="butt")
-        ax.text(low, -0.42, pct(low), ha="center", va="top", fontsize=9)
-        ax.text(high, -0.42, pct(high), ha="center", va="top", fontsize=9)
-    else:
-        ax.plot([low], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
-        ax.text(low, -0.42, pct(low), ha="center", va="top", fontsize=9)
-    ax.plot([s.population, s.population], [-0.3, 0.3], color=BLACK, lw=2)
-    ax.text(s.population, 0.36, f"population {pct(s.population)}", ha="center", va="bottom", fontsize=8.5)
-    ax.set_yticks([1, 0], ["all suspects", f"{s.group} share"])
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.95, 1.75)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    _title(fig, s, label)
-    ratio = ratio_text(r_low, r_high)
-    fig.text(0.02, 0.03, f"Ratio to the {s.population_label} population share: {ratio}", fontsize=9)
+    lay = Layout()
+    _title(lay, s, label)
+    lay.text(f"All suspects: recorded {pct(s.recorded)}, not recorded {pct(1 - s.recorded)}")
+    bar_row(lay, [(0, s.recorded, BLUE, ""), (s.recorded, 1 - s.recorded, UNKNOWN, "")])
+    lay.gap(0.08)
     share = pct(low) if high - low < 1e-9 else f"{pct(low)} to {pct(high)}"
+    lay.text(f"{s.group} share of all suspects: {share} (orange); population {pct(s.population)} (black line)")
+
+    def draw(ax):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        if high - low > 1e-9:
+            ax.plot([low, high], [0, 0], color=ORANGE, lw=9, solid_capstyle="butt")
+        else:
+            ax.plot([low], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
+        ax.plot([s.population, s.population], [-1, 1], color=BLACK, lw=2)
+    lay.axes(0.26, draw, left=BAR_INSET, right=BAR_INSET)
+    percent_axis(lay)
+    ratio = ratio_text(r_low, r_high)
+    lay.text(f"Ratio to the {s.population_label} population share: {ratio}", weight="bold")
     alt = (f"{s.label}, if the unrecorded are {label}. {pct(s.recorded)} of suspects recorded and "
            f"{pct(1 - s.recorded)} not; the {s.group} share of all suspects would be {share} (orange), "
            f"against a {s.population_label} population share of {pct(s.population)} (black line): "
            f"a ratio of {ratio}.")
     nums = [pct(s.recorded), pct(low), pct(high), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
-    return Chart(fig, alt, nums)
+    return Chart(lay.figure(), alt, nums)
 
 
 def series_control(package: Package) -> Control:

@@ -2,11 +2,11 @@
 progress report."""
 from __future__ import annotations
 
-from . import fmt, stats
-from .charts import Count, Proportion, count_bars, interval_chart
-from .data import STATUS_LABELS, Package
-from .style import BLUE, ORANGE, SKY, UNKNOWN, VERMILLION
-from .widgets import Control, StaticWidget, View
+from .. import fmt, stats
+from ..charts import Count, Proportion, count_bars, interval_chart
+from ..data import STATUS_LABELS, Package
+from ..style import BLUE, ORANGE, SKY, UNKNOWN, VERMILLION
+from ..widgets import Control, StaticWidget, View
 
 GRADE_ROWS = [("Good", "graded_good.gbnews", SKY), ("Requires improvement", "graded_requires_improvement.gbnews", ORANGE),
               ("Inadequate", "graded_inadequate.gbnews", VERMILLION)]
@@ -27,7 +27,7 @@ def grades_chart(package: Package):
 
 def interval_view(package: Package, n: str, share: str) -> View:
     size, p = int(n), float(share)
-    k = round(p * size)
+    k = stats.round_half_up(p * size)
     yours = Proportion(f"Your sample: {k} of {size}", k, size, BLUE)
     observed = [Proportion(f"Reported: {g.label.lower()}", g.count, g.n) for g in grades(package)]
     chart = interval_chart([yours], reference=observed, title=f"A share of {fmt.percent(k / size, 0)} from {size} cases",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import fmt, stats
-from .charts import Recorded, bounds_chart, recorded_chart
-from .data import STATUS_LABELS, Package
-from .widgets import Control, StaticWidget, View
+from .. import fmt, stats
+from ..charts import Recorded, bounds_chart, recorded_chart
+from ..data import STATUS_LABELS, Package
+from ..widgets import Control, StaticWidget, View
 
 
 @dataclass(frozen=True)

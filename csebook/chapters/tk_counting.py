@@ -1,0 +1,120 @@
+"""The toolkit chapter tk_counting: Counting what? The units each source counted, and one pattern of offending counted three ways.
+
+Illustrations (a world in which the truth is known, with numbers chosen to teach) are
+labelled as such on every chart and summary that shows one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+from .. import fmt
+from ..charts import ILLUSTRATION, Chart
+from ..data import Package
+from ..style import BLUE, GREEN, ORANGE, SKY, VERMILLION, new_figure, text_on
+from ..widgets import Control, StaticWidget, View
+
+pct = fmt.share
+
+
+def _stamp(fig) -> None:
+    """Mark an illustrative chart as such, on the image itself."""
+    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
+             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
+
+
+@dataclass(frozen=True)
+class UnitCount:
+    study: str
+    unit: str
+    figure_id: str
+
+
+UNIT_COUNTS = (
+    UnitCount("CEOP 2011", "potential offenders reported", "ceop2011_potential_offenders.c4"),
+    UnitCount("CEOP 2011", "suspects fully identified", "ceop2011_identified.c4"),
+    UnitCount("CEOP 2011", "victims", "ceop2011_victims.c4"),
+    UnitCount("Quilliam 2017", "people convicted", "quilliam_offenders.hl14053"),
+    UnitCount("Quilliam 2017", "cases", "quilliam_cases.press"),
+    UnitCount("Bhatti-Sinclair and Sutcliffe", "defendants", "bss_defendants.ssrn"),
+    UnitCount("Bhatti-Sinclair and Sutcliffe", "prosecutions", "bss_prosecutions.ssrn"),
+    UnitCount("Police, 2023", "group-based offences", "group_based_2023.hansard"),
+    UnitCount("Police, 2023", "CSE-category offences", "cse_2023.hansard"),
+)
+
+
+def units_chart(package: Package) -> Chart:
+    """Each study's own counts in each unit it used, on a log scale (the units differ by
+    hundreds of times)."""
+    rows = [(u, package.figure(u.figure_id).count) for u in UNIT_COUNTS]
+    fig = new_figure((6.8, 1.2 + 0.42 * len(rows)))
+    ax = fig.add_axes([0.42, 0.12, 0.50, 0.78])
+    colours = {"CEOP 2011": SKY, "Quilliam 2017": ORANGE, "Bhatti-Sinclair and Sutcliffe": GREEN, "Police, 2023": BLUE}
+    for i, (u, n) in enumerate(rows):
+        y = len(rows) - 1 - i
+        ax.barh(y, n, color=colours[u.study], height=0.6)
+        ax.text(n * 1.08, y, fmt.count(n), va="center", fontsize=8.5)
+    ax.set_xscale("log")
+    ax.set_xlim(10, 30000)
+    ax.set_yticks(range(len(rows)), [f"{u.study}: {u.unit}" for u, _ in reversed(rows)], fontsize=8)
+    ax.set_xlabel("Count (log scale)", fontsize=8.5)
+    fig.suptitle("One subject, many units: what each source counted", x=0.02, ha="left", fontsize=10.5)
+    alt = ("One subject, many units: what each source counted. Bar chart on a log scale: "
+           + "; ".join(f"{u.study}, {u.unit}: {fmt.count(n)}" for u, n in rows) + ".")
+    return Chart(fig, alt, [fmt.count(n) for _, n in rows], legacy=True)
+
+
+def people_per_case(package: Package) -> dict[str, float]:
+    f = package.figure
+    return {"Quilliam 2017": f("quilliam_offenders.hl14053").count / f("quilliam_cases.press").count,
+            "Bhatti-Sinclair and Sutcliffe": f("bss_defendants.ssrn").count / f("bss_prosecutions.ssrn").count}
+
+
+def unit_shares(groups_x: float, size_x: float, size_y: float, offences_ratio: float) -> dict[str, float]:
+    """Kind X's share of groups, of people and of offences, when a share `groups_x` of groups are
+    kind X, X groups have `size_x` people and Y groups `size_y`, and each person in an X group
+    has `offences_ratio` times as many recorded offences as a person in a Y group."""
+    if not 0 <= groups_x <= 1 or min(size_x, size_y, offences_ratio) <= 0:
+        raise ValueError("groups_x must be a share; sizes and the offences ratio must be positive")
+    people_x, people_y = groups_x * size_x, (1 - groups_x) * size_y
+    off_x, off_y = people_x * offences_ratio, people_y
+    return {"groups": groups_x, "people": people_x / (people_x + people_y), "offences": off_x / (off_x + off_y)}
+
+
+COUNT_Y_SIZE = 5   # people per group of kind Y in the illustration, near the published averages
+
+
+def counting_view(groups_x: str, size_x: str, offences: str) -> View:
+    g, sx, r = float(groups_x), float(size_x), float(offences)
+    shares = unit_shares(g, sx, COUNT_Y_SIZE, r)
+    fig = new_figure((6.4, 2.6))
+    ax = fig.add_axes([0.20, 0.22, 0.74, 0.56])
+    for i, key in enumerate(("groups", "people", "offences")):
+        y = 2 - i
+        ax.barh(y, shares[key], color=ORANGE, height=0.6)
+        ax.barh(y, 1 - shares[key], left=shares[key], color=SKY, height=0.6)
+        ax.text(shares[key] + 0.01, y, pct(shares[key]), va="center", fontsize=9)
+    ax.set_yticks([2, 1, 0], ["share of groups", "share of people", "share of offences"], fontsize=8.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    fig.suptitle("Kind X (orange) counted three ways", x=0.02, ha="left", fontsize=10.5)
+    _stamp(fig)
+    each = ("the same number of recorded offences as a person in a Y group" if r == 1
+            else f"{fmt.count(r)} times the recorded offences of a person in a Y group")
+    setting = (f"{pct(g)} of groups are kind X; an X group has {fmt.count(sx)} people, a Y group "
+               f"{COUNT_Y_SIZE}; each person in an X group has {each}")
+    numbers = [pct(shares[k]) for k in ("groups", "people", "offences")]
+    alt = (f"Illustration, not data. Kind X counted three ways when {setting}: {numbers[0]} of groups, "
+           f"{numbers[1]} of people, {numbers[2]} of recorded offences.")
+    summary = (f"Illustration: {setting}. Kind X is {numbers[0]} of groups, {numbers[1]} of people and "
+               f"{numbers[2]} of recorded offences. Same offending, three shares.")
+    return View(Chart(fig, alt, numbers, legacy=True), summary)
+
+
+def counting_widget() -> StaticWidget:
+    controls = [
+        Control("groups_x", "Share of groups that are kind X", (("0.2", "20%"), ("0.5", "50%"))),
+        Control("size_x", "People in a group of kind X (kind Y: 5)", (("2", "2"), ("5", "5"), ("10", "10"))),
+        Control("offences", "Offences per person in X, relative to Y", (("1", "the same"), ("3", "three times"))),
+    ]
+    return StaticWidget(counting_view, controls, title="One pattern of offending, counted three ways",
+                        default={"groups_x": "0.2", "size_x": "10", "offences": "1"})

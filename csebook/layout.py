@@ -1,0 +1,204 @@
+"""One chart format for every screen: a narrow figure whose parts are stacked top to bottom.
+
+Every chart is drawn FIG_WIDTH inches wide, which the page shows at its natural size (96 CSS
+pixels to the inch) on a wide screen and scales down to the column on a phone. Text is never
+smaller than MIN_FONT points, so on a phone 355 CSS pixels wide it is still at least 12 CSS
+pixels tall (`phone_text_px`). Labels sit above the bars they name and wrap to the width, rather
+than crowding a margin; `Layout` stacks the parts (title, text, bars, axes, legends) and sizes the
+figure to fit them. `layout_problems` finds text that is too small, overlaps other text or runs
+off the figure; charts.Chart refuses a figure that has any.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import FontProperties
+
+FIG_WIDTH = 4.2          # inches: 403 CSS pixels at the page's 96 pixels to the inch
+MIN_FONT = 11.0          # points
+TITLE_FONT = 12.0
+MARGIN = 0.1             # inches, left and right
+CSS_PX_PER_INCH = 96
+PHONE_COLUMN_PX = 342    # the narrowest column a figure is drawn in on a 390-pixel phone screen
+
+
+def phone_text_px(points: float, width_in: float = FIG_WIDTH, column_px: float = PHONE_COLUMN_PX) -> float:
+    """How tall text of `points` is, in CSS pixels, when a figure `width_in` wide is shown in a
+    column `column_px` wide (never enlarged beyond its natural size)."""
+    natural = width_in * CSS_PX_PER_INCH
+    scale = min(1.0, column_px / natural)
+    return points * CSS_PX_PER_INCH / 72 * scale
+
+
+_RENDERER = RendererAgg(10, 10, 72)
+
+
+def font(size: float, weight: str = "normal", style: str = "normal") -> FontProperties:
+    return FontProperties(family="DejaVu Sans", size=size, weight=weight, style=style)
+
+
+def text_width(text: str, size: float = MIN_FONT, weight: str = "normal") -> float:
+    """Width of one line of text, in inches."""
+    w, _, _ = _RENDERER.get_text_width_height_descent(text, font(size, weight), ismath=False)
+    return w / 72
+
+
+def wrap(text: str, width: float, size: float = MIN_FONT, weight: str = "normal") -> list[str]:
+    """Break text into lines no wider than `width` inches (a word longer than that stands alone)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and text_width(candidate, size, weight) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def line_height(size: float) -> float:
+    """Height of one line of text, in inches (1.25 times the font size)."""
+    return size * 1.25 / 72
+
+
+@dataclass
+class _Block:
+    height: float
+    draw: Callable      # draw(fig, bottom, layout): bottom is the block's lower edge in inches
+
+
+class Layout:
+    """Parts stacked top to bottom, each spanning the width; `figure()` draws them."""
+
+    def __init__(self, width: float = FIG_WIDTH):
+        self.width = width
+        self.inner = width - 2 * MARGIN
+        self.blocks: list[_Block] = []
+
+    # -- measurements -----------------------------------------------------------------------
+    def x(self, inches: float) -> float:
+        return inches / self.width
+
+    # -- parts ------------------------------------------------------------------------------
+    def gap(self, height: float = 0.08) -> "Layout":
+        self.blocks.append(_Block(height, lambda fig, bottom, lay: None))
+        return self
+
+    def text(self, text: str, *, size: float = MIN_FONT, color: str = "#222222", weight: str = "normal",
+             style: str = "normal", indent: float = 0.0) -> "Layout":
+        """A paragraph, wrapped to the width (less `indent` inches)."""
+        lines = wrap(text, self.inner - indent, size, weight)
+        height = line_height(size) * len(lines) + 0.02
+
+        def draw(fig, bottom, lay):
+            fig.text(lay.x(MARGIN + indent), (bottom + height) / fig.get_figheight(), "\n".join(lines),
+                     ha="left", va="top", fontsize=size, color=color, fontweight=weight, fontstyle=style,
+                     linespacing=1.25)
+        self.blocks.append(_Block(height, draw))
+        return self
+
+    def title(self, text: str) -> "Layout":
+        self.text(text, size=TITLE_FONT, weight="bold")
+        return self.gap(0.06)
+
+    def axes(self, height: float, draw: Callable, *, left: float = 0.0, right: float = 0.0,
+             bottom: float = 0.0, top: float = 0.0) -> "Layout":
+        """An axes spanning the width, inset by margins in inches (room for tick labels);
+        `draw(ax)` fills it."""
+        def place(fig, lower, lay):
+            h = fig.get_figheight()
+            ax = fig.add_axes([lay.x(MARGIN + left), (lower + bottom) / h,
+                               lay.x(lay.inner - left - right), (height - bottom - top) / h])
+            draw(ax)
+        self.blocks.append(_Block(height, place))
+        return self
+
+    def legend(self, items: list[tuple[str, str]], *, size: float = MIN_FONT) -> "Layout":
+        """Colour swatches with their names, as many to a row as fit the width."""
+        swatch, pad = 0.16, 0.1
+        rows, row, used = [], [], 0.0
+        for name, colour in items:
+            w = swatch + 0.05 + text_width(name, size) + pad
+            if row and used + w > self.inner:
+                rows.append(row)
+                row, used = [], 0.0
+            row.append((name, colour, w))
+            used += w
+        if row:
+            rows.append(row)
+        lh = line_height(size) + 0.04
+        height = lh * len(rows)
+
+        def draw(fig, bottom, lay):
+            from matplotlib.patches import Rectangle
+
+            h = fig.get_figheight()
+            for r, entries in enumerate(rows):
+                y = bottom + height - (r + 0.5) * lh
+                x = MARGIN
+                for name, colour, w in entries:
+                    fig.patches.append(Rectangle((lay.x(x), (y - swatch / 2) / h), lay.x(swatch), swatch / h,
+                                                 transform=fig.transFigure, facecolor=colour, edgecolor="none"))
+                    fig.text(lay.x(x + swatch + 0.05), y / h, name, ha="left", va="center", fontsize=size)
+                    x += w
+        self.blocks.append(_Block(height, draw))
+        return self
+
+    def figure(self):
+        from .style import new_figure
+
+        height = sum(b.height for b in self.blocks) + 0.12
+        fig = new_figure((self.width, height))
+        top = height - 0.06
+        for block in self.blocks:
+            top -= block.height
+            block.draw(fig, top, self)
+        return fig
+
+
+def layout_problems(fig) -> list[str]:
+    """Text smaller than MIN_FONT, text outside the figure, and text overlapping other text."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    # an axis keeps label objects for ticks outside its view, and a hidden axis for all of them;
+    # neither is drawn: skip those
+    all_tick_labels, drawn_tick_labels = set(), set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                all_tick_labels |= {id(tick.label1), id(tick.label2)}
+            if not (ax.axison and axis.get_visible()):
+                continue
+            for tick in axis._update_ticks():
+                drawn_tick_labels |= {id(tick.label1), id(tick.label2)}
+    texts = []
+    for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_window_extent")):
+        if not t.get_visible() or not t.get_text().strip() or not getattr(t, "figure", None):
+            continue
+        if id(t) in all_tick_labels and id(t) not in drawn_tick_labels:
+            continue
+        texts.append(t)
+    problems = []
+    extents = []
+    for t in texts:
+        label = t.get_text().replace("\n", " ")[:40]
+        if t.get_fontsize() < MIN_FONT - 1e-9:
+            problems.append(f"text smaller than {MIN_FONT:g} pt ({t.get_fontsize():g}): {label!r}")
+        e = t.get_window_extent(renderer)
+        if e.x0 < box.x0 - 0.5 or e.y0 < box.y0 - 0.5 or e.x1 > box.x1 + 0.5 or e.y1 > box.y1 + 0.5:
+            problems.append(f"text runs off the figure: {label!r}")
+        extents.append((label, e))
+    for i in range(len(extents)):
+        for j in range(i + 1, len(extents)):
+            (a, ea), (b, eb) = extents[i], extents[j]
+            overlap_x = min(ea.x1, eb.x1) - max(ea.x0, eb.x0)
+            overlap_y = min(ea.y1, eb.y1) - max(ea.y0, eb.y0)
+            if overlap_x > 1 and overlap_y > 1:
+                problems.append(f"texts overlap: {a!r} and {b!r}")
+    return problems
