@@ -182,8 +182,8 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
                what: str = "recorded offences", group: tuple[str, list[str]] | None = None) -> Chart:
     """`per` squares, split between the slices in proportion to their weights (whole squares,
     largest remainder), filled row by row in the order given; each colour is one shape."""
-    from matplotlib.path import Path
     from matplotlib.patches import PathPatch
+    from matplotlib.path import Path
 
     counts = stats.largest_remainder({s.label: s.weight for s in slices}, per)
     rows = -(-per // columns)

@@ -62,7 +62,7 @@ def numbered_pages(root: Path) -> dict[str, int]:
 def book_index(root: Path) -> BookIndex:
     import jupytext
 
-    from .pages import toc_pages, is_notebook_source
+    from .pages import is_notebook_source, toc_pages
 
     index = BookIndex(chapter_numbers=numbered_pages(root))
     for page in toc_pages(root):
@@ -234,6 +234,9 @@ def make_copy(executed, *, index: BookIndex, support: str, name: str, student: b
     """A reader copy (student=False) or a student copy (student=True) of an executed chapter."""
     glued = glue_values(executed)
     nb = nbformat.v4.new_notebook(metadata=copy.deepcopy(executed.metadata))
+    # the name JupyterLab gives the kernel it starts: with another, opening the copy would mark it
+    # changed before anyone touched it
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     number = index.chapter_numbers.get(Path(name).stem)
     kind = "student copy" if student else "copy"
     intro = (f"*This is a {kind} of {'chapter ' + str(number) if number else 'a page'} of* The numbers behind "

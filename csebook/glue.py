@@ -9,7 +9,6 @@ from __future__ import annotations
 from . import fmt
 from .data import STATUS_LABELS, Figure, Package
 
-
 # myst-nb's glue record format (myst_nb.ext.glue). Written here rather than imported: importing
 # myst_nb.ext.glue pulls in docutils and takes about two seconds in every notebook's kernel.
 # tests/test_stats_fmt.py checks that the record is the one myst-nb writes.

@@ -20,6 +20,10 @@ from .paths import REPO_ROOT
 STAMPS = Path("_build") / "executed.json"
 # Everything a chapter's outputs depend on besides its own source (globs, from the repository root).
 INPUTS = ("csebook/**/*.py", "data/*", "book/_support.md", "requirements-lock.txt", "tools/execute.py")
+# Modules of the site build that no chapter runs (a test checks that no chapter imports them):
+# editing them does not make a page stale.
+BUILD_ONLY = ("csebook/pages.py", "csebook/snapshot.py", "csebook/copies.py", "csebook/sphinxext.py",
+              "csebook/registry.py")
 
 
 def _toc_names(root: Path) -> list[str]:
@@ -77,8 +81,9 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 
 def common_inputs_digest(root: Path = REPO_ROOT) -> str:
+    skip = {root / name for name in BUILD_ONLY}
     files = sorted({p for pattern in INPUTS for p in root.glob(pattern)
-                    if p.is_file() and "__pycache__" not in p.parts})
+                    if p.is_file() and "__pycache__" not in p.parts and p not in skip})
     return _digest_files(files, root)
 
 

@@ -7,7 +7,6 @@ import re
 import sys
 
 import pytest
-
 from book_files import ROOT, chapter_sources, read
 
 TEMPLATE = ROOT / "book" / "_template.md"

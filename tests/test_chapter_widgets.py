@@ -9,7 +9,7 @@ import pytest
 
 from csebook.chapters import police_figures_2023 as police
 from csebook.data import load_package
-from csebook.registry import factories, widgets
+from csebook.registry import factories
 
 WIDGETS = {name: fn(load_package()) if fn.__code__.co_argcount else fn() for name, fn in factories().items()}
 

@@ -6,9 +6,9 @@ import re
 
 import nbformat
 import pytest
-
 from book_files import ROOT, chapter_sources, executed_path, notebooks
 from conftest import SITE
+
 from csebook.copies import BookIndex, CopyError, book_index, make_copy, to_markdown
 
 MARKUP = re.compile(r"\{glue|\{term\}|\{numref\}|\{ref\}|:::\{|```\{|^\([a-z0-9-]+\)=", re.M)

@@ -3,11 +3,10 @@ file, row, column and rule."""
 from __future__ import annotations
 
 import csv
+from functools import partial
 from pathlib import Path
 
 import pytest
-
-from functools import partial
 
 from csebook.data import DataError, printed_number
 from csebook.data import load_package as _load_package

@@ -11,7 +11,6 @@ import zipfile
 
 import nbformat
 import pytest
-
 from book_files import ROOT, chapter_sources, executed_path
 from conftest import SITE
 

@@ -150,7 +150,8 @@ def test_funnel_exact_is_binomial_quantile():
     p0, q = 0.03, 0.5 * math.erfc(-3.09 / math.sqrt(2))
     for n in (50, 400, 2000):
         lo, hi = limits.funnel_limits(p0, [n], z=3.09, interpolate=False)[3.09]
-        cdf = lambda r: sum(math.comb(n, i) * p0 ** i * (1 - p0) ** (n - i) for i in range(r + 1))
+        def cdf(r, n=n):
+            return sum(math.comb(n, i) * p0 ** i * (1 - p0) ** (n - i) for i in range(r + 1))
         r = round(hi[0] * n)
         assert cdf(r) >= q > cdf(r - 1)
         r = round(lo[0] * n)

@@ -12,7 +12,6 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ROOT, SITE
 
 pytestmark = pytest.mark.browser

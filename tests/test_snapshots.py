@@ -7,8 +7,8 @@ import difflib
 
 import nbformat
 import pytest
-
 from book_files import ROOT, chapter_sources, executed_path
+
 from csebook.snapshot import snapshot
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
@@ -46,3 +46,16 @@ def test_snapshot_sees_a_changed_number():
     changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith("+ ")]
     assert changed and all("999,999" in line for line in changed)   # the value, and the caption it is pasted into
     assert changed[0].startswith("+ glue ")
+
+
+def test_no_chapter_runs_a_build_only_module():
+    """Editing a build-only module does not mark pages stale, so no chapter may import one."""
+    import re
+
+    from csebook.pages import BUILD_ONLY
+
+    names = [p.split("/")[-1][:-3] for p in BUILD_ONLY]
+    for source in chapter_sources():
+        text = source.read_text()
+        used = [n for n in names if re.search(rf"\bcsebook(?:\.\w+)*\.{n}\b|from csebook import [^\n]*\b{n}\b", text)]
+        assert not used, f"{source.name} imports {used}, which the staleness check leaves out"

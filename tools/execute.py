@@ -53,12 +53,11 @@ def read_source(path: Path):
 
 
 def run(nb, folder: Path):
-    import nbformat
-    from nbclient import NotebookClient
-
     import tempfile
 
+    import nbformat
     from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     nb.metadata["kernelspec"] = dict(KERNELSPEC)

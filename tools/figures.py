@@ -19,7 +19,8 @@ from nbclient import NotebookClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notebooks import ROOT, notebooks  # noqa: E402
 
-from csebook.snapshot import glue_values, paste as plain_caption  # noqa: E402
+from csebook.snapshot import glue_values  # noqa: E402
+from csebook.snapshot import paste as plain_caption
 
 OUT = ROOT / "_build" / "figures"
 
@@ -39,33 +40,36 @@ def main() -> int:
             k = 0
             for cell in nb.cells:
                 for out in cell.get("outputs", []):
-                    if "image/png" not in out.get("data", {}):
+                    text = out.get("data", {}).get("text/plain", "")
+                    if not (text.startswith("Figure: ") and "text/html" in out.get("data", {})):
                         continue
                     k += 1
                     figure = cell.metadata.get("mystnb", {}).get("figure", {})
                     name = figure.get("name") or f"{path.stem}-figure-{k:02d}"
-                    svg = export / f"figure-{k:02d}.svg"
-                    (OUT / f"{name}.png").write_bytes(__import__("base64").b64decode(out["data"]["image/png"]))
-                    shutil.copy(svg, OUT / f"{name}.svg")
+                    for suffix in ("svg", "png"):
+                        shutil.copy(export / f"figure-{k:02d}.{suffix}", OUT / f"{name}.{suffix}")
                     manifest.append({"name": name, "chapter": path.stem, "png": f"{name}.png", "svg": f"{name}.svg",
                                      "caption": plain_caption(figure.get("caption", ""), glued),
-                                     "alt": out["metadata"]["image/png"]["alt"]})
+                                     "alt": text[len("Figure: "):]})
             print(f"{path.relative_to(ROOT)}: {k} figures")
-        # widget states, drawn by the same functions as the site
+        # widget states, drawn by the same functions as the site, named by chapter, widget and state
         os.environ["CSEBOOK_FIGURE_EXPORT"] = str(Path(tmp) / "widgets")
         from csebook.data import load_package
-        from csebook.registry import widgets
+        from csebook.registry import factories
 
-        for name, widget in sorted(widgets(load_package()).items()):
-            for widget in [widget]:
-                for state in widget.states():
-                    rendered = widget.render_state(state)
-                    stem = f"{widget.widget_id}-{widget.key(state).replace('|', '-')}"
-                    (OUT / f"{stem}.png").write_bytes(rendered.png)
-                    shutil.copy(Path(tmp) / "widgets" / f"{stem}.svg", OUT / f"{stem}.svg")
-                    manifest.append({"name": stem, "chapter": Path(page).stem, "widget": widget.title,
-                                     "state": state, "png": f"{stem}.png", "svg": f"{stem}.svg",
-                                     "caption": rendered.summary, "alt": rendered.alt})
+        package = load_package()
+        for qualified, factory in sorted(factories().items()):
+            chapter, function = qualified.split(".")
+            widget = factory(package) if factory.__code__.co_argcount else factory()
+            for state in widget.states():
+                rendered = widget.render_state(state)
+                exported = f"{widget.widget_id}-{widget.key(state).replace('|', '-')}"
+                stem = f"{chapter}-{function}-" + "-".join(str(v) for v in state.values()).replace(".", "_")
+                for suffix in ("svg", "png"):
+                    shutil.copy(Path(tmp) / "widgets" / f"{exported}.{suffix}", OUT / f"{stem}.{suffix}")
+                manifest.append({"name": stem, "chapter": chapter, "widget": widget.title, "state": state,
+                                 "png": f"{stem}.png", "svg": f"{stem}.svg", "caption": rendered.summary,
+                                 "alt": rendered.alt})
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     print(f"{len(manifest)} figures and widget states in {OUT.relative_to(ROOT)}/ (manifest.json lists them)")
     return 0

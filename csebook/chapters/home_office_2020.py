@@ -10,7 +10,6 @@ from ..data import STATUS_LABELS, Package
 from ..style import BLUE, GREEN, ORANGE, SKY, UNKNOWN
 from ..widgets import Control, StaticWidget, View
 
-
 RECORDED, UNRECORDED, UNDESCRIBED = "recorded", "unrecorded", "undescribed"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from .. import fmt
 from ..charts import ILLUSTRATION, Chart
 from ..data import Package

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from .. import fmt, limits, stats
 from ..charts import ILLUSTRATION, Chart
 from ..data import STATUS_LABELS, Package
@@ -32,7 +31,8 @@ class MissingCase:
 
 
 def missing_cases(package: Package) -> list[MissingCase]:
-    from . import after_2025 as ethnicity, home_office_2020 as homeoffice
+    from . import after_2025 as ethnicity
+    from . import home_office_2020 as homeoffice
 
     comps = {c.key: c for c in homeoffice.compositions(package)}
     out = []

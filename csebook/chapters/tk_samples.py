@@ -4,8 +4,6 @@ Illustrations (a world in which the truth is known, with numbers chosen to teach
 labelled as such on every chart and summary that shows one."""
 from __future__ import annotations
 
-
-
 from .. import fmt, limits
 from ..charts import ILLUSTRATION, Chart
 from ..style import BLACK, BLUE, ORANGE, REST, VERMILLION, new_figure, text_on

@@ -4,7 +4,6 @@ Illustrations (a world in which the truth is known, with numbers chosen to teach
 labelled as such on every chart and summary that shows one."""
 from __future__ import annotations
 
-
 import numpy as np
 
 from .. import fmt, limits

@@ -1,0 +1,33 @@
+"""The code is linted with ruff (rules in pyproject.toml): the helper package, the tools and the
+tests as files, and each chapter's code cells through jupytext, as the one script they make."""
+from __future__ import annotations
+
+import subprocess
+
+import jupytext
+import pytest
+from book_files import ROOT, chapter_sources
+
+RUFF = ROOT / ".venv" / "bin" / "ruff"
+
+
+def ruff(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(RUFF), "check", "--output-format", "concise", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True)
+
+
+def test_the_package_tools_and_tests_are_clean():
+    result = ruff(["csebook", "tools", "tests"])
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+@pytest.mark.parametrize("source", chapter_sources() + [ROOT / "book" / "_template.md"], ids=lambda p: p.stem)
+def test_a_chapters_code_is_clean(source):
+    script = jupytext.writes(jupytext.read(source), fmt="py:percent")
+    result = ruff([f"--stdin-filename={source.stem}.py", "-"], stdin=script)
+    assert result.returncode == 0, f"{source.name}:\n{result.stdout[-3000:]}"
+
+
+def test_the_lint_can_fail():
+    result = ruff(["--stdin-filename=x.py", "-"], stdin="import os\n")
+    assert result.returncode == 1 and "F401" in result.stdout
