@@ -229,7 +229,28 @@ def _use_executed_notebooks(app, config):
                           "run `make execute` (make book does this)")
 
 
+def repository_text(edition: dict) -> str:
+    """How the pages name the repository: its address, or, until it has one, the kit."""
+    url = (edition or {}).get("repository", "")
+    if url:
+        return f"[{url}]({url})"
+    return ("not yet published at a public address; until it is, the kit offered on the "
+            "{ref}`reproduce page <sec-reproduce>` is the repository as it stands for this edition")
+
+
+def _edition_substitutions(app, config):
+    """Values from `csebook_edition` (in _config.yml) that the pages quote: {{ repository }},
+    {{ edition }}."""
+    edition = config.csebook_edition or {}
+    subs = dict(getattr(config, "myst_substitutions", {}) or {})
+    subs["repository"] = repository_text(edition)
+    subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
+    config.myst_substitutions = subs
+
+
 def setup(app):
+    app.add_config_value("csebook_edition", {}, "html")
+    app.connect("config-inited", _edition_substitutions)
     app.connect("config-inited", _use_executed_notebooks)
     app.add_directive("csv-glossary", _glossary_directive())
     app.connect("build-finished", _write_downloads)

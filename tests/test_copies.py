@@ -109,3 +109,13 @@ def test_the_download_button_offers_the_reader_copy():
         offered = nbformat.read(SITE / "_sources" / "book" / path.name, as_version=4)
         text = "\n".join(c.source for c in offered.cells if c.cell_type == "markdown")
         assert not MARKUP.search(text), f"{path.name}: the downloaded notebook shows MyST markup"
+
+
+def test_the_pages_name_the_repository_or_say_it_has_no_address_yet():
+    from csebook.sphinxext import repository_text
+
+    assert repository_text({"repository": "https://example.org/book"}) == \
+        "[https://example.org/book](https://example.org/book)"
+    assert "not yet published" in repository_text({"repository": ""}) and "kit" in repository_text({})
+    html = (SITE / "book" / "reproduce.html").read_text()
+    assert "The repository is" in html and "{{" not in html
