@@ -123,6 +123,7 @@ class Package:
         self.recommendations = tables["recommendations"]
         self.glossary = tables["glossary"]
         self.claims = tables["claims"]
+        self._used: dict[str, None] = {}   # figures looked up, in order: what the page's numbers rest on
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
             for row in self.figures.itertuples()
@@ -130,9 +131,16 @@ class Package:
 
     def figure(self, figure_id: str) -> Figure:
         try:
-            return self._figure_by_id[figure_id]
+            figure = self._figure_by_id[figure_id]
         except KeyError:
             raise KeyError(f"no figure '{figure_id}' in {self.root / 'figures.csv'}") from None
+        self._used.setdefault(figure_id)
+        return figure
+
+    def used(self) -> list[str]:
+        """Every figure looked up since the package was loaded, in the order first looked up: a page's
+        table of sources is built from this, so it lists exactly the rows its numbers rest on."""
+        return list(self._used)
 
     def source(self, source_id: str) -> pd.Series:
         match = self.sources[self.sources.source_id == source_id]

@@ -244,3 +244,16 @@ def test_claim_text_with_a_typed_number(data_copy):
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert (err.value.file, err.value.row, err.value.column) == ("data/claims.csv", 8, "supports")
+
+
+def test_the_package_records_the_figures_a_page_looks_up():
+    from csebook.data import load_package
+
+    package = load_package()
+    assert package.used() == []
+    package.figure("cse_2023.hansard")
+    package.figure("csae_2023.vkpp")
+    package.figure("cse_2023.hansard")
+    with pytest.raises(KeyError):
+        package.figure("no_such.figure")
+    assert package.used() == ["cse_2023.hansard", "csae_2023.vkpp"]
