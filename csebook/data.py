@@ -123,6 +123,7 @@ class Package:
         self.recommendations = tables["recommendations"]
         self.glossary = tables["glossary"]
         self.claims = tables["claims"]
+        self.population = tables["population"]
         self._used: dict[str, None] = {}   # figures looked up, in order: what the page's numbers rest on
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
@@ -136,6 +137,13 @@ class Package:
             raise KeyError(f"no figure '{figure_id}' in {self.root / 'figures.csv'}") from None
         self._used.setdefault(figure_id)
         return figure
+
+    def cached(self, key: str, make):
+        """A value computed once from this package (the package is read-only once loaded)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
 
     def used(self) -> list[str]:
         """Every figure looked up since the package was loaded, in the order first looked up: a page's
@@ -219,15 +227,36 @@ def _claim_errors(claims: pd.DataFrame) -> None:
     """Our own words about a claim carry no numbers but years: every number the checker shows is computed
     from the figures the claim links to, so it cannot drift from them."""
     for row_number, row in claims.iterrows():
-        for column in ("claim", "denominator", "sample", "category", "supports"):
+        for column in ("claim", "denominator", "sample", "category", "supports", "counter_note"):
             if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", row[column])):   # years are allowed
                 raise DataError("data/claims.csv", row_number, column,
                                 "no numbers in the claim's text: link a figure instead")
 
 
+def _population_errors(population: pd.DataFrame) -> None:
+    """Within one census, area, sex and age band, no group's count exceeds the count of all
+    residents; an age band ends at or after it starts."""
+    file = "data/population.csv"
+    for row_number, row in population.iterrows():
+        if not pd.isna(row.age_to) and row.age_to < row.age_from:
+            raise DataError(file, row_number, "age_to", f"the band ends ({row.age_to}) before it starts ({row.age_from})")
+    keys = ["census", "area_code", "sex", "age_from", "age_to"]
+    cells = population.fillna({"age_to": -1})
+    for _, group in cells.groupby(keys):
+        everyone = group[group.ethnic_group == "All"]
+        if everyone.empty:
+            continue
+        total = int(everyone["count"].iloc[0])
+        for row_number, row in group[group.ethnic_group != "All"].iterrows():
+            if row["count"] > total:
+                raise DataError(file, row_number, "count",
+                                f"{row.ethnic_group} ({row['count']:,}) exceeds all residents ({total:,}) in the same band")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _recommendation_errors(tables["recommendations"])
     _claim_errors(tables["claims"])
+    _population_errors(tables["population"])
     figures = tables["figures"]
     file = "data/figures.csv"
     by_id = figures.set_index("figure_id")

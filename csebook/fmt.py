@@ -1,6 +1,8 @@
 """Numbers as text, one way everywhere in the book."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 
 def count(n: float) -> str:
     """A count with thousands separators: 115489 -> '115,489'."""
@@ -14,7 +16,14 @@ def percent(fraction: float, digits: int = 1) -> str:
     value = 100 * fraction
     if value != 0 and abs(value) < 10 ** (-digits):
         return f"{value:.1g}%"
-    return f"{value:.{digits}f}%"
+    return f"{_half_up(value, digits)}%"
+
+
+def _half_up(value: float, digits: int) -> str:
+    """value to `digits` places with halves rounded away from zero, as a reader rounds: 32.5 -> '33'
+    where Python's formatting gives '32' (it sends halves to even, and binary floats land either side)."""
+    rounded = Decimal(repr(round(float(value), 9))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return str(rounded + 0)  # + 0 turns a negative zero into zero
 
 
 def per_thousand(rate: float) -> str:
@@ -46,4 +55,6 @@ def ratio(value: float) -> str:
     """A ratio of two shares, to one decimal place: 3.5926 -> '3.6'."""
     if value < 0:
         raise ValueError("a ratio of shares cannot be negative")
-    return f"{value:.1f}"
+    if value == float("inf"):
+        return "no finite value"
+    return _half_up(value, 1)

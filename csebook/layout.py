@@ -11,6 +11,7 @@ off the figure; charts.Chart refuses a figure that has any.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from matplotlib.backends.backend_agg import RendererAgg
@@ -39,8 +40,9 @@ def font(size: float, weight: str = "normal", style: str = "normal") -> FontProp
     return FontProperties(family="DejaVu Sans", size=size, weight=weight, style=style)
 
 
+@lru_cache(maxsize=20_000)
 def text_width(text: str, size: float = MIN_FONT, weight: str = "normal") -> float:
-    """Width of one line of text, in inches."""
+    """Width of one line of text, in inches (remembered: labels recur across a widget's states)."""
     w, _, _ = _RENDERER.get_text_width_height_descent(text, font(size, weight), ismath=False)
     return w / 72
 
@@ -163,7 +165,7 @@ class Layout:
 
 def layout_problems(fig) -> list[str]:
     """Text smaller than MIN_FONT, text outside the figure, and text overlapping other text."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()          # lays out the text without rasterising the figure
     renderer = fig.canvas.get_renderer()
     box = fig.bbox
     # an axis keeps label objects for ticks outside its view, and a hidden axis for all of them;

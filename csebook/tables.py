@@ -44,6 +44,31 @@ def provenance_html(frame: pd.DataFrame) -> str:
             "<th>Check status</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 
+def census_html(package: Package) -> str:
+    """The census tables a page's comparators were computed from (population.used), one entry per
+    table and area: its source, what was taken from it, and its check status. Empty if none."""
+    from . import population as pop
+
+    entries = []
+    for source_id, census, area, status, cells in pop.used(package):
+        s = package.source(source_id)
+        entries.append({"title": f"{_link(s.url, f'{s.publisher}, {s.title}')} ({html.escape(str(s.date))})",
+                        "fields": [("Census and area", html.escape(f"{census}, {area}")),
+                                   ("Taken from it", html.escape("; ".join(cells))),
+                                   ("Check status", html.escape(STATUS_LABELS[status]))]})
+    if not entries:
+        return ""
+    return ('<p class="census-sources">The comparators above were computed from these census tables '
+            "(counts in the data package's population.csv, one row per published cell):</p>"
+            + entries_html(entries, css="census"))
+
+
+def page_sources_html(package: Package) -> str:
+    """A page's closing table of sources: every figure it looked up, then every census table its
+    comparators came from."""
+    return provenance_html(provenance(package, package.used())) + census_html(package)
+
+
 def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str) -> str:
     """A study's figures as one compact table, each row a (label, figure id) pair: what was
     counted, the number as the source prints it, the unit and period, and its check status (the
@@ -66,7 +91,8 @@ def sources_summary(package: Package) -> pd.DataFrame:
     rows = []
     for _, s in package.sources.sort_values(["kind", "date", "source_id"]).iterrows():
         c = counts.loc[s.source_id] if s.source_id in counts.index else {k: 0 for k in STATUS_LABELS}
-        rows.append({"id": s.source_id, "Source": f"{s.publisher}, {s.title}", "Date": s.date,
+        cells = int((package.population.source_id == s.source_id).sum())
+        rows.append({"id": s.source_id, "Source": f"{s.publisher}, {s.title}", "Date": s.date, "_cells": cells,
                      "Kind": s.kind, "Read": s.accessed_via, "What was read": s.read_note,
                      **{STATUS_LABELS[k]: int(c[k]) for k in STATUS_LABELS}, "_url": s.url})
     return pd.DataFrame(rows)
@@ -95,7 +121,9 @@ def sources_html(frame: pd.DataFrame) -> str:
             "title": f"{_link(row['_url'], row['Source'])} ({html.escape(row['Date'])})",
             "fields": [("Kind", html.escape(row["Kind"])), ("Read as", html.escape(row["Read"])),
                        ("What was read", html.escape(row["What was read"])),
-                       ("Figures taken from it", html.escape(counts or "none (quoted for wording only)")),
+                       ("Figures taken from it", html.escape(
+                           counts or (f"{row['_cells']} census cells (in population.csv)" if row["_cells"]
+                                      else "none (quoted for wording only)"))),
                        ("Id in the data", f"<code>{html.escape(row['id'])}</code>")],
         })
     return entries_html(entries, css="source")

@@ -98,7 +98,7 @@ def test_student_copy_has_no_solutions_or_outputs_and_the_same_code(copies, stem
 def test_copies_number_figures_and_exercises_as_the_site_does():
     index = book_index(ROOT)
     html = (SITE / "book" / "after_2025.html").read_text()
-    for label in ("fig-af-published", "fig-af-population"):
+    for label in ("fig-af-published", "fig-af-comparators"):
         number = index.figures[label].split(" ")[1]
         assert re.search(rf'href="#{label}"[^>]*>\s*<span[^>]*>Fig\. {re.escape(number)}</span>', html), label
     assert 'Exercise 5.1' in html and index.exercises["ex-af-assumption"] in ("Exercise 5.1", "Exercise 5.2")

@@ -19,12 +19,13 @@ ALLOWED = [
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)\d\d\b",
     r"\b(?:19|20)\d\d/\d\d\b",                                # financial years: 2018/19
     r"\b(?:19|20)\d\d\b",                                      # years
-    r"\bParts? [A-L](?:\.\d+)?\b|\bparagraphs? \d+(?:\.\d+)?(?: and \d+(?:\.\d+)?)?\b|\bsections? \d+(?:\.\d+)?\b",
+    r"\bParts? [A-L](?:\.\d+)?\b|\b[Pp]aragraphs? \d+(?:\.\d+)?(?: and \d+(?:\.\d+)?)?\b|\bsections? \d+(?:\.\d+)?\b",
     r"\b(?:Recommendations?|Annex) \d+\b",                     # document parts
-    r"\baged (?:between )?\d+ (?:to|and) \d+\b|\bage of \d+\b",  # ages that define a population or an offence
+    r"\baged\s+(?:between\s+)?\d+\s+(?:to|and)\s+\d+\b|\bage of \d+\b",  # ages that define a population or an offence
+    r"\bper 100,000\b",                                        # the unit of a rate
     r"^\s*\d+\. ",                                             # numbered list markers
     r"`[^`]*`",                                                # code
-    r"\b95% (?:Wilson |confidence )?intervals?\b",              # a method's parameter, not a finding
+    r"\b95%(?=\s+(?:\{term\}|Wilson\s|confidence\s|intervals?\b))",  # a method's parameter, not a finding
     r"\b\d+ minutes\b",                                         # session timings in the teaching guide
     r"\bChannel 4\b|\btype 1\b",                                # names: a broadcaster, a category
 ]
@@ -50,6 +51,7 @@ def test_the_checker_catches_typed_numbers():
     assert typed_numbers("call 0808 800 5000 or 999") == []
     assert typed_numbers("in 2018/19 (Part B.1, paragraph 1.3; Recommendation 3; Annex 3)") == []
     assert typed_numbers("rose by 35% in 2018/19") == ["35%"]
+    assert typed_numbers("men aged 18 to\n39, Paragraph 41, 3.9 per 100,000") == ["3.9"]
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if not is_notebook_source(p)

@@ -36,6 +36,10 @@ def test_formats():
     assert fmt.percent(0.0062084) == "0.6%"
     assert fmt.percent(0.0062084, 2) == "0.62%"
     assert fmt.percent(0.00004) == "0.004%"
+    # halves round up, as a reader rounds: the Durham example's bounds are 32.5% and 67.5%, and a
+    # range printed as 32% to 68% would be a point wider than the share it describes
+    assert (fmt.percent(0.65 * 0.5, 0), fmt.percent(0.65 * 0.5 + 0.35, 0)) == ("33%", "68%")
+    assert fmt.percent(0.125) == "12.5%" and fmt.percent(0.0125) == "1.3%" and fmt.percent(0.0005, 0) == "0.05%"
     assert fmt.per_thousand(6.2084) == "6.2"
     assert fmt.ratio_one_in(0.0062084) == "one in 161"
     assert fmt.lower_first("All recorded") == "all recorded"

@@ -64,10 +64,26 @@ def test_claims_are_balanced_and_computed_from_their_figures(package):
     assert tk_claims.claim_counts(package) == {"no group stands out": 4, "over-representation understated": 4}
     frame = tk_claims.claims_frame(package).set_index("Claim")
     gmp = frame.loc["“52%” of suspects in multi-victim, multi-offender exploitation cases in Greater Manchester were Asian"]
-    assert gmp["Ratio to the population"].startswith("2.5 times")                 # 52 / 21
+    # against the force area first (52 / 13.6 = 3.8), the city of Manchester's 21% only as the last, named
+    assert gmp["Against the population"].startswith("3.8 against Greater Manchester force area, 2021, all ages")
+    assert gmp["Against the population"].endswith("2.5 against City of Manchester, 2021, all ages")
     white = frame.loc["“83 per cent” of group-based suspects were White"]
-    assert white["Share missing"].startswith("66% not recorded")                  # 100 - 34
+    assert white["Share with ethnicity recorded"] == "34% recorded"
+    quilliam = frame.loc["“84%” of people convicted in 'grooming gang' cases were Asian"]
+    # the share recorded, never 'unknown', in every entry; the 2011 census for data of 2005 to 2017
+    assert quilliam["Share with ethnicity recorded"].startswith("99% recorded")
+    assert "England and Wales, 2011" in quilliam["Against the population"]
+    assert not frame["Share with ethnicity recorded"].str.match(r"^\d+% unknown").any()
+    assert frame["The other reading replies"].str.len().min() > 80        # every claim has a reply
     assert not frame["Kind of sample"].str.contains("method").any()
+
+
+def test_a_claim_naming_an_unknown_comparison_is_refused_with_its_row(package):
+    from csebook.data import DataError
+
+    with pytest.raises(DataError) as err:
+        tk_claims.comparison(package, "series:no_such_breakdown", 0.5, row=3)
+    assert (err.value.file, err.value.row, err.value.column) == ("data/claims.csv", 3, "comparison")
 
 
 def test_checklist_counts_the_yes_answers():

@@ -1,57 +1,38 @@
-"""The numbers and views of the chapter on what came after the reports: the 2025 national audit,
-the police ethnicity data, and the question 'relative to what?'.
+"""The numbers, charts and widget of the chapter on the 2025 audit, the police ethnicity data, and
+"relative to what?".
 
-Every share here is kept with its category (all group-based offending, or offending outside
-families and institutions, or one force's exploitation cases), its base (suspects with
-ethnicity recorded, or all suspects) and its comparator; no function mixes categories."""
+The published breakdowns and their comparators are assembled in csebook.suspects; the arithmetic
+of measures and assumptions is in csebook.comparisons. This module draws them. Every chart names
+its measure (ratio of shares, relative rate, rate per 100,000), its comparator (census year, area,
+sex and age band) and its assumption about the unrecorded."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from .. import fmt, stats
+from .. import comparisons, fmt
+from .. import population as pop
 from ..charts import BAR_INSET, Chart, StackedBar, bar_row, percent_axis, plot_block, stacked_shares
-from ..data import STATUS_LABELS, Package
+from ..data import Package
 from ..layout import Layout
 from ..style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, UNKNOWN, VERMILLION
+from ..suspects import (  # noqa: F401
+    ASSUMPTIONS,
+    Coverage,
+    Series,
+    coverage_variants,
+    measures,
+    range_text,
+    series,
+    series_by_key,
+    share_under,
+)
 from ..widgets import Control, StaticWidget, View
 
-pct = fmt.share   # the chapter's notebook uses it as ethnicity.pct
+pct = fmt.share
 
 
-# ---------------------------------------------------------------------------------------------
-# How much is recorded: every published variant of one statistic
-
-
-@dataclass(frozen=True)
-class Coverage:
-    label: str          # period and unit, in words
-    recorded: float     # share with ethnicity recorded, 0..1
-    printed: str        # as the source prints it
-    source: str         # who published it
-    status: str
-
-
-def coverage_variants(package: Package) -> list[Coverage]:
-    """Every published figure for the share of group-based suspects (or cases, or records) with
-    ethnicity recorded. 'Two-thirds not recorded' becomes a third recorded, and says so."""
-    f = package.figure
-    out = []
-    for fid, label, who in (
-        ("eth_recorded_cases.sky_explainer", "2022 or 2023, cases", "Sky News explainer"),
-        ("gbo_2023_eth_recorded.telegraph", "2023, suspects", "The Daily Telegraph"),
-        ("gbo_2023_eth_recorded.khyber", "2023, suspects", "PA (police chiefs' briefing)"),
-        ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024, suspects", "PA (police chiefs' briefing)"),
-        ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024, records", "Sky News (same briefing)"),
-        ("gbo_2024_eth_recorded.sun", "2024, cases", "The Sun (2024 police report)"),
-        ("eth_recorded_2025.pa", "June 2025, suspects", "PA (its own sentence)"),
-    ):
-        r = f(fid)
-        out.append(Coverage(label, r.value / 100, r.value_as_printed, who, r.status))
-    casey = f("perp_eth_not_recorded.casey")
-    out.append(Coverage("2025 audit, perpetrators", 1 - casey.value / 100, f"{casey.value_as_printed} not recorded",
-                        "National audit (as quoted)", casey.status))
-    return out
-
+# -- how much is recorded ----------------------------------------------------------------------------
 
 def coverage_chart(rows: list[Coverage]) -> Chart:
     """One bar per published figure on a 0-100% scale, recorded in blue and the rest in grey, with
@@ -67,12 +48,10 @@ def coverage_chart(rows: list[Coverage]) -> Chart:
         numbers.append(fmt.percent(r.recorded, 0))
     percent_axis(lay)
     lay.gap(0.06).legend([("Ethnicity recorded", BLUE), ("Not recorded", UNKNOWN)])
-    alt = (f"{title}. Bars, recorded share in blue: " + "; ".join(sentences) + ".")
-    return Chart(lay.figure(), alt, numbers)
+    return Chart(lay.figure(), f"{title}. Bars, recorded share in blue: " + "; ".join(sentences) + ".", numbers)
 
 
-# ---------------------------------------------------------------------------------------------
-# What was recorded, by category, never mixed
+# -- what was recorded, category by category ---------------------------------------------------------
 
 GROUP_COLOURS = {"White": SKY, "Asian": ORANGE, "Pakistani": VERMILLION, "Black": BLUE,
                  "Mixed": GREEN, "Mixed or other": PURPLE, "Other groups or not given separately": REST,
@@ -121,7 +100,7 @@ def published(package: Package) -> list[Published]:
         Published("gbo2024", "All group-based offending", "England and Wales", "Jan to Sep 2024",
                   "suspects with ethnicity recorded",
                   {"White": v("gbo_2024q3_suspects_white.khyber"), "Pakistani": v("gbo_2024q3_suspects_pakistani.khyber")},
-                  0.0, f("gbo_2024q3_suspects_white.khyber").status),
+                  0.0, f("gbo_2024q3_suspects_white.khyber").status, reporter="as Khyber News reported it"),
         Published("sub2023", "Outside families and institutions", "England and Wales", "2023",
                   "suspects with ethnicity recorded",
                   {"White": v("gbo_subset_2023_white.sky"), "Pakistani": v("gbo_subset_2023_pakistani.sky")},
@@ -153,292 +132,339 @@ def published_chart(rows: list[Published]) -> Chart:
                           legend=list(GROUP_COLOURS.items()))
 
 
-# ---------------------------------------------------------------------------------------------
-# Comparators: Census 2021
+
+# -- the comparators ---------------------------------------------------------------------------------
+
+def comparator_chart(s: Series) -> Chart:
+    """The group's share of residents under each comparator that fits the series: census year,
+    area, sex and age band; the group's share of recorded suspects drawn as a line for reference."""
+    top = max(max(c.share for c in s.comparators), s.of_recorded) * 1.15
+    title = f"{s.group} share of residents, comparator by comparator ({s.area})"
+    lay = Layout().title(title)
+    numbers, sentences = [], []
+    for c in s.comparators:
+        lay.text(f"{c.label}: {pct(c.share)}")
+        bar_row(lay, [(0, c.share, ORANGE if s.group != "White" else SKY, "")], xmax=top)
+        lay.gap(0.03)
+        numbers.append(pct(c.share))
+        sentences.append(f"{c.label}: {pct(c.share)}")
+    lay.text(f"Share among recorded suspects ({s.category.lower()}, {s.period}): {pct(s.of_recorded)}",
+             weight="bold")
+
+    def marker(ax):
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, 1)
+        ax.axis("off")
+        ax.plot([s.of_recorded] * 2, [0, 1], color=BLACK, lw=2)
+    lay.axes(0.16, marker, left=BAR_INSET, right=BAR_INSET)
+    step = 0.025 if top < 0.1 else 0.05 if top < 0.25 else 0.1 if top < 0.5 else 0.2
+    percent_axis(lay, xmax=top, ticks=[k * step for k in range(int(top / step + 1e-9) + 1)])
+    alt = (f"{title}. Bars: " + "; ".join(sentences) + f". The {s.group} share among recorded suspects in "
+           f"{s.category.lower()}, {s.period}, is {pct(s.of_recorded)} (black line).")
+    return Chart(lay.figure(), alt, numbers + [pct(s.of_recorded)])
 
 
-@dataclass(frozen=True)
-class Population:
-    key: str
-    label: str
-    shares: dict          # group -> share of residents
-    status: str
-    note: str
-
-
-def _vob(package: Package, area: str) -> dict:
-    counts = {g: package.figure(f"{area}_{g}_2021.vob").count for g in ("white", "asian", "black", "other")}
-    total = sum(counts.values())
-    return {"White": counts["white"] / total, "Asian": counts["asian"] / total, "Black": counts["black"] / total,
-            "Mixed or other": counts["other"] / total}
-
-
-def populations(package: Package) -> list[Population]:
-    f = package.figure
-    v = lambda fid: f(fid).value / 100  # noqa: E731
-    vob_status = f("gm_white_2021.vob").status
-    return [
-        Population("ew", "England and Wales",
-                   {"White": v("ew_white_2021.ons"), "Asian": v("ew_asian_2021.ons"), "Black": v("ew_black_2021.rdu"),
-                    "Mixed or other": v("ew_mixed_2021.rdu") + v("ew_other_2021.rdu")},
-                   f("ew_white_2021.ons").status, "ONS and the Race Disparity Unit"),
-        Population("gm", "Greater Manchester (force area)", _vob(package, "gm"), vob_status,
-                   "counts from GB Historical GIS; shares computed here"),
-        Population("wy", "West Yorkshire (force area)", _vob(package, "wy"), vob_status,
-                   "counts from GB Historical GIS; shares computed here"),
-        Population("sy", "South Yorkshire (force area)", _vob(package, "sy"), vob_status,
-                   "counts from GB Historical GIS; shares computed here"),
-        Population("manchester", "Manchester (city council area)",
-                   {"White": v("manchester_white_2021.mcc"), "Asian": v("manchester_asian_2021.mcc")},
-                   f("manchester_white_2021.mcc").status, "Manchester City Council"),
-    ]
-
-
-def pakistani_ew(package: Package) -> float:
-    return package.figure("ew_pakistani_2021.telegraph").value / 100
-
-
-POPULATION_COLOURS = {"White": SKY, "Asian": ORANGE, "Black": BLUE, "Mixed or other": GREEN,
-                      "Not given separately": REST}
-
-
-def population_chart(rows: list[Population]) -> Chart:
-    bars = []
-    for r in rows:
-        parts = list(r.shares.items()) + [("Not given separately", max(0.0, 1 - sum(r.shares.values())))]
-        bars.append(StackedBar(r.label, r.label, tuple((name, share if share >= 0.005 else 0.0,
-                                                        POPULATION_COLOURS[name]) for name, share in parts)))
-    title = "Residents by ethnic group, Census 2021: the comparators"
-    return stacked_shares(bars, title=title, alt_intro="Residents by ethnic group, Census 2021. Stacked bars",
-                          share_text=pct, legend=list(POPULATION_COLOURS.items()))
-
-
-# ---------------------------------------------------------------------------------------------
-# Bounds on a share, and its ratio to the population share: the widget
-
+# -- rates per 100,000 from the published counts ------------------------------------------------------
 
 @dataclass(frozen=True)
-class Series:
-    """One group's share in one breakdown, with what is needed to bound it."""
-
-    key: str
+class Rate:
     label: str
     group: str
-    recorded: float        # share of all suspects with ethnicity recorded (or in the groups given)
-    of_recorded: float     # the group's share of those
-    recorded_note: str     # where `recorded` comes from, in words
-    population: float      # the comparator share
-    population_label: str
-    short: str = ""        # a short name for the breakdown, for the chart's title line
+    count: int                # recorded suspects
+    residents: int            # Census 2021, England and Wales, all ages
+    period: str
+
+    @property
+    def per_100k(self) -> float:
+        return comparisons.rate_per_100k(self.count, self.residents)
 
 
-SHORT_NAMES = {"gbo2023": "Group-based, 2023", "gbo2024": "Group-based, Jan to Sep 2024",
-               "sub2023": "Outside families and institutions, 2023",
-               "sub2024": "Outside families and institutions, Jan to Sep 2024",
-               "gmp_mvmo": "GMP exploitation cases", "gmp_csa": "GMP, all child sexual abuse"}
-
-
-def series(package: Package) -> list[Series]:
+def rates(package: Package) -> list[Rate]:
+    """Recorded suspects per 100,000 residents, where the police counts by ethnicity were published
+    (press reports of the January 2025 briefing): floors, since they count recorded suspects only."""
     f = package.figure
-    pub = {p.key: p for p in published(package)}
-    pops = {p.key: p for p in populations(package)}
-    ew, gm = pops["ew"].shares, pops["gm"].shares
-    cov23 = f("gbo_2023_eth_recorded.khyber").value / 100
-    cov24 = f("gbo_2024q3_eth_recorded.khyber").value / 100
-    pak = pakistani_ew(package)
-    out = []
-
-    def national(key, pubkey, group, coverage, note, pop, pop_label):
-        out.append(Series(key, f"{pub[pubkey].label}: {group}", group, coverage, pub[pubkey].shares[group], note,
-                          pop, pop_label, SHORT_NAMES[pubkey]))
-
-    rec23 = f"{pct(cov23)} of suspects recorded (published)"
-    rec24 = f"{pct(cov24)} of suspects recorded (published)"
-    national("gbo2023_asian", "gbo2023", "Asian", cov23, rec23, ew["Asian"], "England and Wales")
-    national("gbo2023_white", "gbo2023", "White", cov23, rec23, ew["White"], "England and Wales")
-    national("gbo2024_pakistani", "gbo2024", "Pakistani", cov24, rec24, pak, "England and Wales")
-    national("gbo2024_white", "gbo2024", "White", cov24, rec24, ew["White"], "England and Wales")
-    assumed23 = f"{pct(cov23)} recorded: assumed the same as for all group-based suspects (none published)"
-    assumed24 = f"{pct(cov24)} recorded: assumed the same as for all group-based suspects (none published)"
-    national("sub2023_pakistani", "sub2023", "Pakistani", cov23, assumed23, pak, "England and Wales")
-    national("sub2023_white", "sub2023", "White", cov23, assumed23, ew["White"], "England and Wales")
-    national("sub2024_pakistani", "sub2024", "Pakistani", cov24, assumed24, pak, "England and Wales")
-    mvmo = pub["gmp_mvmo"]
-    given = sum(mvmo.shares.values())
-    note = f"{pct(given)} in the two groups given; the rest treated as not recorded"
-    for group in ("Asian", "White"):
-        out.append(Series(f"gmp_mvmo_{group.lower()}", f"{mvmo.label}: {group}", group, given,
-                          mvmo.shares[group] / given, note, gm[group], "Greater Manchester", SHORT_NAMES["gmp_mvmo"]))
-    csa = pub["gmp_csa"]
-    rec = 1 - csa.unknown
-    for group in ("Asian", "White"):
-        out.append(Series(f"gmp_csa_{group.lower()}", f"{csa.label}: {group}", group, rec,
-                          csa.shares[group] / rec, f"{pct(csa.unknown)} unknown (published)",
-                          gm[group], "Greater Manchester", SHORT_NAMES["gmp_csa"]))
-    return out
+    res = {g: pop.count(package, 2021, pop.EW, g) for g in ("White", "Pakistani")}
+    rows = []
+    for period, key, label in (("2023", "gbo_2023_suspects_{g}_count.khyber", "All group-based, 2023"),
+                               ("Jan to Sep 2024", "gbo_2024q3_suspects_{g}_count.khyber",
+                                "All group-based, Jan to Sep 2024"),
+                               ("2023", "gbo_subset_2023_{g}_count.khyber", "Outside families and institutions, 2023"),
+                               ("Jan to Sep 2024", "gbo_subset_2024q3_{g}_count.khyber",
+                                "Outside families and institutions, Jan to Sep 2024")):
+        for g in ("White", "Pakistani"):
+            rows.append(Rate(label, g, f(key.format(g=g.lower())).count, res[g], period))
+    return rows
 
 
-ASSUMPTIONS = (("any", "any mix (bounds)"), ("like", "like the recorded"), ("population", "like the local population"),
-               ("set", "a share you set (read it off the line)"))
+def rates_chart(rows: list[Rate]) -> Chart:
+    title = "Recorded suspects per 100,000 residents (floors: recorded ethnicity only)"
+    lay = Layout().title(title)
+    lay.text("Census 2021, England and Wales, all ages. The 2024 counts cover nine months.", style="italic")
+    top = max(r.per_100k for r in rows) * 1.1
+    numbers, sentences = [], []
+    by_label: dict[str, list[Rate]] = {}
+    for r in rows:
+        by_label.setdefault(r.label, []).append(r)
+    for label, pair in by_label.items():
+        white = next(r for r in pair if r.group == "White")
+        pak = next(r for r in pair if r.group == "Pakistani")
+        rr = pak.per_100k / white.per_100k
+        lay.text(f"{label}: relative rate, Pakistani against White, {fmt.ratio(rr)}", weight="bold")
+        for r, colour in ((white, SKY), (pak, VERMILLION)):
+            lay.text(f"{r.group}: {fmt.count(r.count)} suspects, {fmt.ratio(r.per_100k)} per 100,000", indent=0.1)
+            bar_row(lay, [(0, r.per_100k, colour, "")], xmax=top)
+            numbers += [fmt.count(r.count), fmt.ratio(r.per_100k)]
+        numbers.append(fmt.ratio(rr))
+        sentences.append(f"{label}: White {fmt.count(white.count)} recorded suspects, {fmt.ratio(white.per_100k)} per "
+                         f"100,000 White residents; Pakistani {fmt.count(pak.count)}, {fmt.ratio(pak.per_100k)} per "
+                         f"100,000 Pakistani residents; relative rate {fmt.ratio(rr)}")
+        lay.gap(0.06)
+    alt = (f"{title}. Bars, Census 2021 residents of England and Wales as the denominator: " + "; ".join(sentences)
+           + ". Suspects whose ethnicity was not recorded are not counted, so every rate is a floor.")
+    return Chart(lay.figure(), alt, numbers)
 
 
-def share_under(s: Series, assumption: str, set_share: float | None = None) -> tuple[float, float]:
-    """The group's share of all suspects under an assumption about the unrecorded, as (low, high).
-    'any' gives the bounds; 'like' and 'population' give a point (low == high). 'set' takes the
-    share of the unrecorded that are in the group (0..1) and gives a point; without one it gives
-    the whole line's range, which is the bounds."""
-    low, high = stats.share_bounds(s.recorded, s.of_recorded)
-    missing = 1 - s.recorded
-    known = s.of_recorded * s.recorded
-    if assumption == "any" or (assumption == "set" and set_share is None):
-        return low, high
-    if assumption == "like":
-        return s.of_recorded, s.of_recorded
-    if assumption == "population":
-        value = known + missing * s.population
-        return value, value
-    if assumption == "set":
-        if not 0 <= set_share <= 1:
-            raise ValueError(f"a share of the unrecorded must lie between 0 and 1, not {set_share}")
-        value = known + missing * set_share
-        return value, value
-    raise ValueError(f"unknown assumption {assumption!r}; choose one of {[a for a, _ in ASSUMPTIONS]}")
+# -- the recording share: where the bounds first include one -----------------------------------------
 
-
-def break_even(s: Series) -> float | None:
-    """The share of the unrecorded that would have to be in the group for its share of all
-    suspects to equal its population share; None if no share between 0 and 1 does it."""
-    missing = 1 - s.recorded
-    if missing <= 0:
-        return None
-    x = (s.population - s.of_recorded * s.recorded) / missing
-    return x if 0 <= x <= 1 else None
-
-
-def ratio_text(low: float, high: float) -> str:
-    return fmt.ratio(low) if abs(high - low) < 1e-12 else f"{fmt.ratio(low)} to {fmt.ratio(high)}"
-
-
-def _title(lay: Layout, s: Series, label: str) -> None:
-    lay.title(f"{s.short}: {s.group} share if the unrecorded are {label}")
-
-
-def _line_chart(s: Series, set_share: float | None) -> Chart:
-    """The group's ratio to its population share against the share of the unrecorded that are in
-    the group: one straight line from the lower bound (none) to the upper bound (all)."""
-    low, high = share_under(s, "any")
-    r_low, r_high = low / s.population, high / s.population
-    label = dict(ASSUMPTIONS)["set"]
-    lay = Layout()
-    _title(lay, s, label)
-    lay.text(f"Ratio to the {s.population_label} population share: {fmt.ratio(r_low)} (none) to "
-             f"{fmt.ratio(r_high)} (all); dashed line: equal to the population share")
-    x_even = break_even(s)
-    if x_even is not None:
-        lay.text(f"Dot: the ratio is 1 when {pct(x_even)} of the unrecorded are {s.group}")
-        even = (f"The ratio is 1 when {pct(x_even)} of the unrecorded are {s.group}; above that share it is "
-                "higher, below it lower.")
-    else:
-        even = f"The ratio is {'above' if r_low > 1 else 'below'} 1 whatever share of the unrecorded are {s.group}."
-    point = ""
-    if set_share is not None:
-        v = share_under(s, "set", set_share)[0] / s.population
-        point = f" With {pct(set_share)} of the unrecorded {s.group}, the ratio is {fmt.ratio(v)}."
+def recording_chart(rows: list[Series]) -> Chart:
+    """The lower bound of the ratio of shares (no unrecorded suspect in the group) against the share
+    of suspects recorded, for series above their population share among the recorded: where it
+    crosses one is the break-even recording share; the published shares are marked."""
+    title = "Lowest ratio of shares the data allow, by the share of suspects recorded"
+    lay = Layout().title(title)
+    colours = [VERMILLION, ORANGE, BLUE, GREEN]
+    numbers, sentences = [], []
+    for s, colour in zip(rows, colours):
+        be = comparisons.break_even_recording(s.of_recorded, s.comparator.share)
+        marks = ", ".join(f"{pct(r.share)} ({'published' if r.published_for_category else 'borrowed'})"
+                          for r in s.recordings)
+        lay.text(f"{s.short}, {s.group}: one at {pct(be)} recorded; marked {marks}", color=BLACK)
+        numbers.append(pct(be))
+        lows = [r.share * s.of_recorded / s.comparator.share for r in s.recordings]
+        sentences.append(f"{s.short}, {s.group} ({pct(s.of_recorded)} of the recorded, against "
+                         f"{pct(s.comparator.share)} of residents): the lowest ratio reaches one at {pct(be)} recorded; "
+                         + "; ".join(f"at {pct(r.share)} recorded it is {fmt.ratio(x)}" for r, x in zip(s.recordings, lows)))
+        numbers += [fmt.ratio(x) for x in lows]
+    ymax = max(s.of_recorded / s.comparator.share for s in rows) * 1.05
 
     def draw(ax):
-        ax.plot([0, 1], [r_low, r_high], color=ORANGE, lw=2.5)
+        for s, colour in zip(rows, colours):
+            ratio = s.of_recorded / s.comparator.share
+            ax.plot([0, 1], [0, ratio], color=colour, lw=2)
+            for r in s.recordings:
+                ax.plot([r.share], [r.share * ratio], "o", color=colour, ms=7, markeredgecolor=BLACK)
         ax.axhline(1, color=BLACK, lw=1, ls="--")
-        if x_even is not None:
-            ax.plot([x_even], [1], "o", color=BLACK, ms=7)
-        if set_share is not None:
-            ax.plot([set_share], [share_under(s, "set", set_share)[0] / s.population], "o", color=ORANGE, ms=9,
-                    markeredgecolor=BLACK)
         ax.set_xlim(0, 1)
-        ax.set_ylim(0, max(r_high, 1) * 1.08)
-        ax.set_xticks([0, 0.5, 1])
+        ax.set_ylim(0, ymax)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    plot_block(lay, draw, ylabel="Ratio to the population share",
-               xlabel=f"Share of the unrecorded suspects who are {s.group}")
-    alt = (f"{s.label}, if the unrecorded are {label}. Line chart: with {pct(s.recorded)} of suspects recorded, the "
-           f"ratio of the {s.group} share of all suspects to the {s.population_label} population share "
-           f"({pct(s.population)}) rises from {fmt.ratio(r_low)} if none of the unrecorded are {s.group} to "
-           f"{fmt.ratio(r_high)} if all are. {even}{point}")
-    nums = [pct(s.recorded), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
-    if x_even is not None:
-        nums.append(pct(x_even))
-    return Chart(lay.figure(), alt, nums)
+    plot_block(lay, draw, height=1.9, ylabel="Lowest ratio of shares (dashed line: one)",
+               xlabel="Share of suspects with ethnicity recorded")
+    alt = (f"{title}. Lines, one per series, each the ratio of shares if none of the unrecorded were in the group "
+           "(the lower bound), against the share recorded: " + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, numbers)
 
 
-def ratio_chart(s: Series, assumption: str, set_share: float | None = None) -> Chart:
-    if assumption == "set":
-        return _line_chart(s, set_share)
-    low, high = share_under(s, assumption, set_share)
-    label = dict(ASSUMPTIONS)[assumption]
-    r_low, r_high = low / s.population, high / s.population
-    lay = Layout()
-    _title(lay, s, label)
-    lay.text(f"All suspects: recorded {pct(s.recorded)}, not recorded {pct(1 - s.recorded)}")
-    bar_row(lay, [(0, s.recorded, BLUE, ""), (s.recorded, 1 - s.recorded, UNKNOWN, "")])
-    lay.gap(0.08)
-    share = pct(low) if high - low < 1e-9 else f"{pct(low)} to {pct(high)}"
-    lay.text(f"{s.group} share of all suspects: {share} (orange); population {pct(s.population)} (black line)")
+# -- one force's exploitation cases: bases, clustering, comparators -----------------------------------
+
+NETWORKS = (20, 100)   # a range around the one published count of live investigations in the force
+
+
+def gmp_rows(package: Package) -> list[tuple[str, float, float]]:
+    """The Asian share of Greater Manchester Police's multi-victim, multi-offender suspects: under
+    each base the source leaves open, and with the chance variation of suspects who come in networks."""
+    f = package.figure
+    asian, white = f("gmp_mvmo_suspects_asian.guardian").value / 100, f("gmp_mvmo_suspects_white.guardian").value / 100
+    u = f("gmp_csa_suspects_unknown.guardian").value / 100
+    bases = comparisons.bounds_under_bases(asian, white, u)
+    rows = [(f"Base all suspects; the rest ({pct(1 - asian - white)}) unrecorded or other groups",
+             bases[0].low, bases[0].high),
+            (f"Base recorded suspects; unrecorded like the force's all-abuse share ({pct(u)})",
+             bases[1].low, bases[1].high)]
+    live = f("gmp_mvmo_investigations_2025.independent").count
+    for k in (NETWORKS[0], live, NETWORKS[1]):
+        lo, hi = comparisons.clustered_interval(asian, k)
+        which = "live investigations in 2025" if k == live else "networks, an assumption"
+        rows.append((f"Chance only, suspects in {k} {which}", lo, hi))
+    return rows
+
+
+def gmp_chart(package: Package) -> Chart:
+    s = series_by_key(package)["gmp_mvmo_asian"]
+    rows = gmp_rows(package)
+    title = "Asian share of Greater Manchester Police's exploitation suspects: what the printed share allows"
+    lay = Layout().title(title)
+    numbers, sentences = [], []
+    colours = [ORANGE, ORANGE, UNKNOWN, UNKNOWN, UNKNOWN]
+    for (label, lo, hi), colour in zip(rows, colours):
+        lay.text(f"{label}: {pct(lo)} to {pct(hi)}")
+
+        def draw(ax, lo=lo, hi=hi, colour=colour):
+            ax.set_xlim(0, 1)
+            ax.set_ylim(-1, 1)
+            ax.axis("off")
+            ax.plot([lo, hi], [0, 0], color=colour, lw=8, solid_capstyle="butt")
+            for c in s.comparators:
+                ax.plot([c.share] * 2, [-1, 1], color=BLACK, lw=1, ls=":" if "City" in c.label else "-")
+        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        numbers += [pct(lo), pct(hi)]
+        sentences.append(f"{label}: {pct(lo)} to {pct(hi)}")
+    percent_axis(lay)
+    cmp_text = "; ".join(f"{c.label} {pct(c.share)}" for c in s.comparators)
+    lay.text("Black lines: the comparators (" + cmp_text + "; dotted: the city)")
+    numbers += [pct(c.share) for c in s.comparators]
+    alt = (f"{title}. Ranges: " + "; ".join(sentences) + ". Comparators drawn as lines: " + cmp_text + ".")
+    return Chart(lay.figure(), alt, numbers)
+
+
+# -- the widget: a share, its comparators and its measures, under an assumption ------------------------
+
+RATIO_TICKS = (0.1, 0.3, 1, 3, 10, 30, 100)
+
+
+def _log_strip(lay: Layout, low: float, high: float, point: bool, height: float = 0.18):
+    lo_x, hi_x = math.log10(RATIO_TICKS[0]), math.log10(RATIO_TICKS[-1])
 
     def draw(ax):
+        ax.set_xlim(lo_x, hi_x)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        ax.plot([0, 0], [-1, 1], color=BLACK, lw=1, ls="--")
+        a, b = (math.log10(max(min(x, RATIO_TICKS[-1]), RATIO_TICKS[0])) for x in (low, high))
+        if point:
+            ax.plot([a], [0], "o", color=ORANGE, ms=8, markeredgecolor=BLACK)
+        else:
+            ax.plot([a, b], [0, 0], color=ORANGE, lw=7, solid_capstyle="butt")
+    lay.axes(height, draw, left=BAR_INSET, right=BAR_INSET)
+
+
+def _log_axis(lay: Layout):
+    lo_x, hi_x = math.log10(RATIO_TICKS[0]), math.log10(RATIO_TICKS[-1])
+
+    def draw(ax):
+        ax.set_xlim(lo_x, hi_x)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([math.log10(t) for t in RATIO_TICKS], [f"{t:g}" for t in RATIO_TICKS])
+    lay.axes(0.3, draw, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    lay.text("Ratio of shares, log scale; dashed line: one, the population share", indent=BAR_INSET)
+
+
+def _head(lay: Layout, s: Series, label: str) -> None:
+    lay.title(f"{s.short}: {s.group} suspects, if the unrecorded are {label}")
+    for r in s.recordings:
+        lay.text(f"Recorded: {r.label}", size=11)
+
+
+def ratio_chart(s: Series, assumption: str) -> Chart:
+    label = dict(ASSUMPTIONS)[assumption]
+    lay = Layout()
+    _head(lay, s, label)
+    if assumption == "line":
+        return _line_chart(lay, s, label)
+    low, high = share_under(s, assumption)
+    point = high - low < 1e-12
+    r = s.recording.share
+    bar_row(lay, [(0, r, BLUE, ""), (r, 1 - r, UNKNOWN, "")])
+    lay.gap(0.06)
+    lay.text(f"{s.group} share of all suspects: {range_text(low, high, pct)}", weight="bold")
+
+    def share_draw(ax):
         ax.set_xlim(0, 1)
         ax.set_ylim(-1, 1)
         ax.axis("off")
-        if high - low > 1e-9:
-            ax.plot([low, high], [0, 0], color=ORANGE, lw=9, solid_capstyle="butt")
+        if point:
+            ax.plot([low], [0], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
         else:
-            ax.plot([low], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
-        ax.plot([s.population, s.population], [-1, 1], color=BLACK, lw=2)
-    lay.axes(0.26, draw, left=BAR_INSET, right=BAR_INSET)
+            ax.plot([low, high], [0, 0], color=ORANGE, lw=8, solid_capstyle="butt")
+    lay.axes(0.2, share_draw, left=BAR_INSET, right=BAR_INSET)
     percent_axis(lay)
-    ratio = ratio_text(r_low, r_high)
-    lay.text(f"Ratio to the {s.population_label} population share: {ratio}", weight="bold")
-    alt = (f"{s.label}, if the unrecorded are {label}. {pct(s.recorded)} of suspects recorded and "
-           f"{pct(1 - s.recorded)} not; the {s.group} share of all suspects would be {share} (orange), "
-           f"against a {s.population_label} population share of {pct(s.population)} (black line): "
-           f"a ratio of {ratio}.")
-    nums = [pct(s.recorded), pct(low), pct(high), pct(s.population), fmt.ratio(r_low), fmt.ratio(r_high)]
-    return Chart(lay.figure(), alt, nums)
+    lay.gap(0.06)
+    numbers = [pct(low), pct(high)]
+    sentences = []
+    for c in s.comparators:
+        m = measures(s, c, assumption)
+        (name_a, (a0, a1)), (name_b, (b0, b1)) = m.items()
+        lay.text(f"{c.label}, {pct(c.share)}: ratio {range_text(a0, a1)}; {name_b.replace('relative rate', 'rate ratio')} "
+                 f"{range_text(b0, b1)}")
+        _log_strip(lay, a0, a1, point)
+        numbers += [pct(c.share), fmt.ratio(a0), fmt.ratio(a1), fmt.ratio(b0), fmt.ratio(b1)]
+        sentences.append(f"against {c.label} ({pct(c.share)}): {name_a} {range_text(a0, a1)}, {name_b} "
+                         f"{range_text(b0, b1)}")
+    _log_axis(lay)
+    alt = (f"{s.label}, if the unrecorded suspects are {label}. With {pct(r)} of suspects recorded, the {s.group} share "
+           f"of all suspects is {range_text(low, high, pct)}; " + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, numbers)
 
 
-def series_control(package: Package) -> Control:
-    return Control("series", "Offence category, area and group", tuple((s.key, s.label) for s in series(package)),
-                   kind="select")
+def _line_chart(lay: Layout, s: Series, label: str) -> Chart:
+    """The ratio of shares against the share of the unrecorded in the group, one line per
+    comparator, with the point where each reaches one marked."""
+    r = s.recording.share
+    colours = [ORANGE, VERMILLION, BLUE, GREEN, PURPLE]
+    numbers, sentences = [], []
+    rows = []
+    for c, colour in zip(s.comparators, colours):
+        lo, hi = r * s.of_recorded / c.share, (r * s.of_recorded + 1 - r) / c.share
+        x = comparisons.break_even_unrecorded(r, s.of_recorded, c.share)
+        where = (f"one when {pct(x)} of the unrecorded are {s.group}" if x is not None else
+                 f"{'above' if lo > 1 else 'below'} one for any share")
+        lay.text(f"{c.label}: {fmt.ratio(lo)} (none) to {fmt.ratio(hi)} (all); {where}", color=BLACK)
+        numbers += [fmt.ratio(lo), fmt.ratio(hi)] + ([pct(x)] if x is not None else [])
+        sentences.append(f"against {c.label} ({pct(c.share)}) the ratio runs from {fmt.ratio(lo)} to {fmt.ratio(hi)}, "
+                         f"{where}")
+        rows.append((lo, hi, x, colour))
+    ymax = max(max(hi for _, hi, _, _ in rows), 1) * 1.05
+
+    def draw(ax):
+        for lo, hi, x, colour in rows:
+            ax.plot([0, 1], [lo, hi], color=colour, lw=2)
+            if x is not None:
+                ax.plot([x], [1], "o", color=colour, ms=7, markeredgecolor=BLACK)
+        ax.axhline(1, color=BLACK, lw=1, ls="--")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, ymax)
+        ax.set_xticks([0, 0.5, 1])
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    lay.gap(0.04).legend([(c.label.split(", ", 1)[1] if ", " in c.label else c.label, colour)
+                          for c, (_, _, _, colour) in zip(s.comparators, rows)])
+    plot_block(lay, draw, height=1.8, ylabel="Ratio of shares (dashed line: one)",
+               xlabel=f"Share of the unrecorded suspects who are {s.group}")
+    alt = (f"{s.label}, if the unrecorded suspects are {label}, with {pct(r)} recorded. Lines: "
+           + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, numbers)
 
 
-def ratio_view(package: Package, series_key: str, assumption: str, set_share: float | None = None) -> View:
-    s = next(x for x in series(package) if x.key == series_key)
-    low, high = share_under(s, assumption, set_share)
+def ratio_view(package: Package, series_key: str, assumption: str) -> View:
+    s = series_by_key(package)[series_key]
     label = dict(ASSUMPTIONS)[assumption]
-    head = f"{s.label}. Recorded: {s.recorded_note}. "
-    if assumption == "set" and set_share is None:
-        x = break_even(s)
-        if x is None:
-            where = (f"it is {'above' if low / s.population > 1 else 'below'} 1 whatever share of the unrecorded "
-                     f"are {s.group}")
-        else:
-            where = f"it equals 1 when {pct(x)} of the unrecorded are {s.group}"
-        summary = (head + f"With the unrecorded {label}: as the share who are {s.group} goes from none to all, the ratio to the "
-                   f"{s.population_label} population share ({pct(s.population)}) runs from "
-                   f"{fmt.ratio(low / s.population)} to {fmt.ratio(high / s.population)}; {where}.")
-        return View(ratio_chart(s, assumption), summary)
-    share = pct(low) if high - low < 1e-9 else f"anywhere from {pct(low)} to {pct(high)}"
-    summary = (head + f"With the unrecorded {label}, the {s.group} share of all "
-               f"suspects is {share}; the {s.population_label} population share is {pct(s.population)}, "
-               f"a ratio of {ratio_text(low / s.population, high / s.population)}.")
-    return View(ratio_chart(s, assumption, set_share), summary)
+    chart = ratio_chart(s, assumption)
+    first, matched = s.comparators[0], s.comparators[-1]
+    if assumption == "line":
+        x = comparisons.break_even_unrecorded(s.recording.share, s.of_recorded, first.share)
+        where = (f"reaches one when {pct(x)} of the unrecorded suspects are {s.group}" if x is not None else
+                 "does not reach one, whatever the unrecorded are")
+        summary = (f"{s.label}. Recorded: {s.recording.label}. If the unrecorded are {label}: against "
+                   f"{first.label}, the ratio of shares {where}. Each comparator is a line on the chart.")
+        return View(chart, summary)
+    parts = []
+    for c in (first, matched):
+        m = measures(s, c, assumption)
+        (name_a, (a0, a1)), (name_b, (b0, b1)) = m.items()
+        parts.append(f"against {c.label} ({pct(c.share)}), {name_a} {range_text(a0, a1)} and {name_b} "
+                     f"{range_text(b0, b1)}")
+    low, high = share_under(s, assumption)
+    note = " This assumption pulls every ratio toward one by construction." if assumption == "no_difference" else ""
+    summary = (f"{s.label}. Recorded: {s.recording.label}. If the unrecorded are {label}, the {s.group} share of all "
+               f"suspects is {range_text(low, high, pct)}: " + "; ".join(parts) + "." + note)
+    return View(chart, summary)
 
 
 def ratio_widget(package: Package) -> StaticWidget:
-    controls = [series_control(package), Control("assumption", "Suppose the unrecorded suspects are", ASSUMPTIONS)]
+    controls = [Control("series", "Offence category, area, period and group",
+                        tuple((s.key, s.label) for s in series(package)), kind="select"),
+                Control("assumption", "Suppose the unrecorded suspects are", ASSUMPTIONS)]
     return StaticWidget(lambda series, assumption: ratio_view(package, series, assumption), controls,
-                        title="A share and its ratio to the population, under an assumption you choose",
-                        default={"series": "gbo2023_asian", "assumption": "any"})
-
-
-__all__ = ["coverage_variants", "coverage_chart", "published", "published_chart", "populations",
-           "population_chart", "series", "share_under", "ratio_view", "ratio_widget", "ASSUMPTIONS",
-           "STATUS_LABELS"]
+                        title="A share of suspects against its comparators, under an assumption you choose",
+                        default={"series": "gbo2023_asian", "assumption": "bounds"})

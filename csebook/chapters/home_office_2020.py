@@ -2,9 +2,11 @@
 it weighed: how the counting unit and the unknowns change a share."""
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
-from .. import fmt
+from .. import comparisons, fmt
+from .. import population as pop
 from ..charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
 from ..data import STATUS_LABELS, Package
 from ..style import BLUE, GREEN, ORANGE, SKY, UNKNOWN
@@ -297,3 +299,85 @@ def study_chart(package: Package, key: str) -> Chart:
                                  title=f"Quilliam 2017: {fmt.count(f('quilliam_offenders.hl14053').count)} people "
                                        "convicted, by recorded ethnicity")
     raise KeyError(f"no study called {key!r}; choose one of {sorted(STUDY_FIGURES)}")
+
+
+# -- the studies set against the census: the same tests for every group ------------------------------
+# The studies' cases date from 2005 to 2012, so the comparator is the 2011 census; CEOP and Quilliam
+# counted cases across the UK, but the census tables used are for England and Wales (stated on the
+# page). Groups are not people: only studies that count people are set against a population.
+PEOPLE_STUDIES = ("ceop2011_suspects", "occ2012_perpetrators", "quilliam2017_convictions")
+COMPARATOR_GROUPS = ("Asian", "Black", "White")
+COMPARATOR_BANDS = (("all residents", pop.ALL_AGES), ("males aged 18 to 39", pop.Band("males", 18, 39)))
+
+
+@dataclass(frozen=True)
+class StudyComparison:
+    """One group in one study against the census: its share of everyone counted (a floor, every
+    unknown supposed outside the group), its share of those whose ethnicity is known (the unknowns
+    supposed like the known), the ceiling (every unknown in it), the comparator shares, and, for
+    each comparator, the ratio of shares under 'like the known' and the selection that would be
+    needed to produce that share if the group were counted at its population share."""
+
+    study: str
+    group: str
+    floor: float
+    like_known: float
+    ceiling: float
+    comparators: tuple[tuple[str, float], ...]
+
+    def ratios(self) -> tuple[tuple[str, float, float, float], ...]:
+        """(comparator, ratio of shares at the floor, under 'like the known', at the ceiling)."""
+        return tuple((name, self.floor / p, self.like_known / p, self.ceiling / p) for name, p in self.comparators)
+
+    def selection_needed(self) -> tuple[tuple[str, float], ...]:
+        """For each comparator: how many times as likely a member of the group would have to be to
+        enter the study as anyone else, for its population share to become its share of those known.
+        Below one for a group under its population share. It is the odds ratio of the two shares,
+        the same number a relative rate against everyone else gives if the study were complete and
+        unselected."""
+        return tuple((name, comparisons.relative_rate(self.like_known, p)) for name, p in self.comparators)
+
+
+def study_comparisons(package: Package) -> list[StudyComparison]:
+    out = []
+    for r in compositions(package):
+        if r.key not in PEOPLE_STUDIES:
+            continue
+        known = 1 - r.unrecorded - r.undescribed
+        for group in COMPARATOR_GROUPS:
+            s = r.share(group)
+            comparators = tuple((name, pop.share(package, 2011, pop.EW, group, band))
+                                for name, band in COMPARATOR_BANDS)
+            out.append(StudyComparison(r.label, group, s, s / known, s + r.unrecorded + r.undescribed,
+                                       comparators))
+    return out
+
+
+def selection_text(odds_ratio: float) -> str:
+    """An odds ratio of selection in words: above one, 'N times as likely'; below, 'N times less likely'."""
+    if odds_ratio >= 1:
+        return f"{fmt.ratio(odds_ratio)} times as likely to be counted"
+    return f"{fmt.ratio(1 / odds_ratio)} times less likely to be counted"
+
+
+def study_comparisons_html(rows: list[StudyComparison]) -> str:
+    """One entry per study and group, so the table stays readable on a phone."""
+    from ..tables import entries_html
+
+    entries = []
+    for c in rows:
+        ratio_lines = "; ".join(
+            f"against {name}: {fmt.ratio(mid)} (from {fmt.ratio(lo)} to {fmt.ratio(hi)} within the bounds)"
+            for name, lo, mid, hi in c.ratios())
+        needed = "; ".join(f"against {name}: {selection_text(x)}" for name, x in c.selection_needed())
+        entries.append({
+            "title": html.escape(f"{c.study}: recorded as {c.group}"),
+            "fields": [
+                ("Share of everyone counted (floor)", fmt.percent(c.floor, 0)),
+                ("Share of those whose ethnicity is known", fmt.percent(c.like_known, 0)),
+                ("Ceiling (every unknown in the group)", fmt.percent(c.ceiling, 0)),
+                ("Census 2011, England and Wales", "; ".join(f"{name}: {fmt.percent(p, 1)}" for name, p in c.comparators)),
+                ("Ratio of shares, unknowns like the known", ratio_lines),
+                ("Selection needed for parity (odds ratio)", needed),
+            ]})
+    return entries_html(entries, css="comparison")

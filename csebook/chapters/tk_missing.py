@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import fmt, limits, stats
+from .. import fmt, limits, stats, suspects
 from ..charts import ILLUSTRATION, Chart
 from ..data import STATUS_LABELS, Package
 from ..style import BLACK, ORANGE, UNKNOWN, VERMILLION, new_figure, text_on
@@ -31,7 +31,6 @@ class MissingCase:
 
 
 def missing_cases(package: Package) -> list[MissingCase]:
-    from . import after_2025 as ethnicity
     from . import home_office_2020 as homeoffice
 
     comps = {c.key: c for c in homeoffice.compositions(package)}
@@ -40,11 +39,11 @@ def missing_cases(package: Package) -> list[MissingCase]:
                        ("occ2012_perpetrators", "Children's Commissioner 2012: Asian")):
         c = comps[key]
         out.append(MissingCase(key, label, 1 - c.unrecorded - c.undescribed, c.asian_of_known()[0], c.status))
-    series = {s.key: s for s in ethnicity.series(package)}
+    series = suspects.series_by_key(package)
     for key, label in (("gbo2023_asian", "Group-based 2023: Asian"), ("gbo2023_white", "Group-based 2023: White"),
                        ("gmp_csa_asian", "GMP, all child sexual abuse: Asian")):
         s = series[key]
-        out.append(MissingCase(key, label, s.recorded, s.of_recorded, STATUS_LABELS["secondary"]))
+        out.append(MissingCase(key, label, s.recording.share, s.of_recorded, STATUS_LABELS["secondary"]))
     return out
 
 
@@ -98,7 +97,7 @@ def missing_view(package: Package, case: str, odds: str) -> View:
     fig.text(0.02, 0.04, f"Black tick: {pct(c.of_recorded)}, the share among the recorded. Grey: the bounds.",
              fontsize=8.5)
     summary = (f"{c.label}: {pct(c.recorded)} recorded. If an unrecorded record is {label} to be in the group "
-               f"as a recorded one (odds ratio {fmt.ratio(r)}), the share of all is {pct(value)}, against "
+               f"as a recorded one (odds ratio {r:g}), the share of all is {pct(value)}, against "
                f"{pct(c.of_recorded)} among the recorded and bounds of {pct(low)} to {pct(high)}.")
     alt = (f"{c.label}, if an unrecorded record is {label} to be in the group. Share of all {pct(value)} (dot); "
            f"among the recorded {pct(c.of_recorded)} (tick); bounds {pct(low)} to {pct(high)} (grey bar).")

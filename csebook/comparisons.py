@@ -1,0 +1,113 @@
+"""The arithmetic of 'relative to what?': measures that set a group's share of suspects against its
+share of a population, and what the unrecorded allow.
+
+Measures (each named wherever it is shown):
+* ratio of shares: the group's share of suspects over its share of the comparator population;
+* relative rate: the group's rate of suspects per resident over the rate for everyone else (the
+  Relative Rate Index of the Ministry of Justice's statistics on ethnicity and the criminal justice
+  system compares rates the same way, though it names its own reference group);
+* rate per 100,000 residents of the comparator population, where counts of suspects exist.
+
+Assumptions about suspects whose ethnicity was not recorded:
+* bounds: none of them in the group, or all of them;
+* like the recorded: they have the same mix as those recorded (missing at random);
+* no difference: they have the comparator population's mix. This assumes the answer to the question
+  asked, and pulls every ratio toward 1 by construction; it is labelled so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import stats
+
+
+def ratio_of_shares(share: float, comparator: float) -> float:
+    return share / comparator
+
+
+def relative_rate(share: float, comparator: float) -> float:
+    """The group's suspects per resident over everyone else's: (s / (1 - s)) / (p / (1 - p)) for a
+    share s of suspects and a share p of residents (the group's suspects over its residents, divided
+    by the others' suspects over their residents; the total numbers cancel)."""
+    if not 0 < comparator < 1:
+        raise ValueError(f"a comparator share must lie strictly between 0 and 1, not {comparator}")
+    if share >= 1:
+        return float("inf")
+    return (share / (1 - share)) / (comparator / (1 - comparator))
+
+
+def relative_rate_against(share: float, comparator: float, reference_share: float, reference_comparator: float) -> float:
+    """The group's suspects per resident over a reference group's (White, as in the Ministry of
+    Justice's statistics on ethnicity): (s / p) / (s_ref / p_ref) for shares of suspects s and of
+    residents p (the totals cancel)."""
+    if min(comparator, reference_comparator) <= 0:
+        raise ValueError("comparator shares must be positive")
+    if reference_share <= 0:
+        return float("inf")
+    return (share / comparator) / (reference_share / reference_comparator)
+
+
+def rate_per_100k(count: float, population: float) -> float:
+    return 100_000 * count / population
+
+
+def no_difference(recorded: float, of_recorded: float, comparator: float) -> float:
+    """The group's share of all suspects if the unrecorded have the comparator population's mix."""
+    return recorded * of_recorded + (1 - recorded) * comparator
+
+
+def break_even_unrecorded(recorded: float, of_recorded: float, comparator: float) -> float | None:
+    """The share of the unrecorded who would have to be in the group for its share of all suspects
+    to equal its share of the population; None if no share between 0 and 1 does it."""
+    missing = 1 - recorded
+    if missing <= 0:
+        return None
+    x = (comparator - of_recorded * recorded) / missing
+    return x if 0 <= x <= 1 else None
+
+
+def break_even_recording(of_recorded: float, comparator: float) -> float | None:
+    """Where no share recorded is published: the share recorded at which the bounds on the ratio of
+    shares first include one. For a group above its population share among the recorded (s > p), the
+    lower bound r*s/p reaches one at r = p / s: below that share recorded, the data allow a ratio of
+    one. For a group below it (s < p), the upper bound (r*s + 1 - r)/p falls to one at
+    r = (1 - p) / (1 - s). None when the recorded share equals the comparator."""
+    if of_recorded > comparator:
+        return comparator / of_recorded
+    if of_recorded < comparator:
+        return (1 - comparator) / (1 - of_recorded)
+    return None
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a share is a share of, when the source leaves it open, and the bounds on the group's
+    share of all suspects that follow."""
+
+    label: str
+    low: float
+    high: float
+
+
+def bounds_under_bases(share: float, others: float, unknown_if_recorded_base: float) -> list[Base]:
+    """A printed share of a group (`share`) beside printed shares of other groups (`others` in all),
+    with the base not stated. If the base is all suspects, the part outside the groups printed may be
+    unrecorded (the group's share of all then lies between `share` and share + the rest) or recorded
+    in other groups (exactly `share`). If the base is suspects with ethnicity recorded, and a share
+    `unknown_if_recorded_base` of all suspects was unrecorded, the group's share of all lies between
+    share * (1 - u) and that plus u."""
+    rest = 1 - share - others
+    if rest < -1e-9:
+        raise ValueError("the printed shares add up to more than the whole")
+    u = unknown_if_recorded_base
+    return [Base("share of all suspects", share, share + max(rest, 0.0)),
+            Base("share of suspects with ethnicity recorded", share * (1 - u), share * (1 - u) + u)]
+
+
+def clustered_interval(share: float, networks: int) -> tuple[float, float]:
+    """A 95% Wilson interval for a share of suspects that come in `networks` networks whose members
+    share their recorded ethnicity (intra-network correlation one, networks of equal size): the
+    share behaves like a share of networks, so the effective sample size is the number of networks."""
+    if networks < 1:
+        raise ValueError(f"need at least one network, not {networks}")
+    return stats.wilson_interval(share * networks, networks)
