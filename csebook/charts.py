@@ -21,7 +21,6 @@ class Chart:
     fig: object
     alt: str
     numbers: list[str] = field(default_factory=list)
-    legacy: bool = False    # drawn before the one format; only the toolkit's charts, until they are redrawn
 
     def __post_init__(self):
         try:
@@ -36,8 +35,6 @@ class Chart:
         missing = [n for n in self.numbers if n not in self.alt]
         if missing:
             raise ValueError(f"alt text leaves out numbers drawn on the chart: {missing}")
-        if self.legacy:
-            return
         width = self.fig.get_figwidth()
         if abs(width - FIG_WIDTH) > 1e-6:
             raise ValueError(f"a chart is {FIG_WIDTH} inches wide (the book's one format), not {width:g}")
@@ -47,7 +44,7 @@ class Chart:
 
     def svg(self) -> str:
         """The chart as inline SVG (closes the figure: call once)."""
-        return to_svg(self.fig, self.alt, "csb-legacy" if self.legacy else "")
+        return to_svg(self.fig, self.alt)
 
 
 # -- shared parts: bars and a percentage axis that line up across a chart ---------------------------
@@ -225,6 +222,8 @@ class Proportion:
     count: int
     n: int
     colour: str = BLUE
+    clusters: int | None = None     # when the n fall in this many groups: a second interval counts each once
+    cluster_word: str = "groups"
 
 
 def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
@@ -252,7 +251,26 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
         lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{row.label}: {text}")
         numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
-    percent_axis(lay, xlabel + ": dot, with its 95% Wilson interval")
+        if row.clusters:
+            from . import limits
+
+            clow, chigh = limits.clustered_wilson(row.count, row.n, row.clusters)
+            ctext = (f"counting each of the {row.clusters} {row.cluster_word} once: {fmt.percent(clow, 0)} to "
+                     f"{fmt.percent(chigh, 0)}")
+            lay.text(ctext, color="#444444", indent=BAR_INSET)
+
+            def draw_c(ax, low=clow, high=chigh, share=share):
+                ax.set_xlim(0, 1)
+                ax.set_ylim(-1, 1)
+                ax.axis("off")
+                ax.plot([low, high], [0, 0], color=REST, lw=4, solid_capstyle="butt")
+                ax.plot([share], [0], "o", color=REST, ms=6, markeredgecolor="white")
+            lay.axes(0.16, draw_c, left=BAR_INSET, right=BAR_INSET)
+            sentences.append(ctext)
+            numbers += [fmt.percent(clow, 0), fmt.percent(chigh, 0)]
+    clustered = any(r.clusters for r in allrows)
+    percent_axis(lay, xlabel + ": dot, with its 95% Wilson interval"
+                 + ("; grey, the interval counting each group once" if clustered else ""))
     alt = (f"{title}. Dot-and-interval chart: " + "; ".join(sentences)
            + ". Each bar is a 95% Wilson interval, which covers sampling variation only.")
     return Chart(lay.figure(), alt, numbers)

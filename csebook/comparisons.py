@@ -47,6 +47,22 @@ def relative_rate_against(share: float, comparator: float, reference_share: floa
     return (share / comparator) / (reference_share / reference_comparator)
 
 
+def selection_odds_ratio(observed: float, comparator: float) -> float:
+    """The inverse question: if a group made up `comparator` of offending, how many times as likely
+    (in odds) would one of its members have to be to reach a record or a list as anyone else, for
+    the group to make up `observed` of it? (o / (1 - o)) / (p / (1 - p)): the same number as the
+    relative rate against everyone else, read as selection instead of offending. Below one, the
+    selection runs against the group."""
+    return relative_rate(observed, comparator)
+
+
+def selection_per_stage(odds_ratio: float, stages: int) -> float:
+    """Selection spread evenly over independent stages multiplies: each stage needs the k-th root."""
+    if stages < 1 or odds_ratio <= 0:
+        raise ValueError(f"need a positive odds ratio and at least one stage, got {odds_ratio} and {stages}")
+    return odds_ratio ** (1 / stages)
+
+
 def rate_per_100k(count: float, population: float) -> float:
     return 100_000 * count / population
 

@@ -105,10 +105,11 @@ def design_effect(cluster_sizes_or_mean: float | Sequence[float], icc: float) ->
 
 
 def effective_sample_size(n: float, n_clusters: int | None = None, icc: float | None = None) -> float:
-    """How many independent observations n clustered observations are worth.
+    """How many independent observations n clustered observations are worth, if the clusters are
+    equal in size (for unequal clusters, see effective_sample_size_unequal).
     - n_clusters and icc given: n / design_effect(n / n_clusters, icc).
-    - n_clusters only (icc unknown): the worst case, every cluster perfectly alike (icc = 1),
-      so n_eff = n_clusters: each cluster counts once.
+    - n_clusters only (icc unknown): every cluster perfectly alike (icc = 1), so n_eff =
+      n_clusters: each cluster counts once. With unequal clusters it is fewer still.
     - neither: n (observations taken as independent).
     An icc without n_clusters is refused: the cluster size is needed."""
     if n <= 0:
@@ -122,6 +123,23 @@ def effective_sample_size(n: float, n_clusters: int | None = None, icc: float | 
     if icc is None:
         return float(n_clusters)
     return n / design_effect(n / n_clusters, icc)
+
+
+def effective_sample_size_unequal(cluster_sizes: Sequence[float], icc: float = 1.0) -> float:
+    """n / design_effect(cluster_sizes, icc) for clusters of the given sizes (Kish). With icc = 1 this
+    is k / (1 + CV^2) for k clusters whose sizes have coefficient of variation CV (population
+    standard deviation over mean): fewer than k whenever the sizes differ."""
+    sizes = [float(x) for x in cluster_sizes]
+    return sum(sizes) / design_effect(sizes, icc)
+
+
+def effective_clusters(n_clusters: int, cv: float) -> float:
+    """Where only the number of clusters is known and their sizes are not: k / (1 + CV^2), the
+    effective sample size of k clusters whose members are all alike (icc = 1), for an assumed
+    coefficient of variation of the cluster sizes (0: equal sizes)."""
+    if n_clusters < 1 or cv < 0:
+        raise ValueError(f"need at least one cluster and a non-negative CV, got {n_clusters} and {cv}")
+    return n_clusters / (1 + cv * cv)
 
 
 def clustered_wilson(successes: float, n: float, n_eff: float,
@@ -188,6 +206,40 @@ def funnel_limits(expected_rate: float, populations: Sequence[int],
         upper = np.array([_binomial_quantile(int(n), expected_rate, q, interpolate) for n in ns])
         out[zv] = (lower, upper)
     return out
+
+
+def overdispersion(counts: Sequence[float], populations: Sequence[int], expected_rate: float,
+                   winsor: float = 0.1) -> float:
+    """Spiegelhalter's (2005) multiplicative over-dispersion factor: the mean of the squared
+    z-scores z_i = (y_i / n_i - p0) / sqrt(p0 (1 - p0) / n_i), after pulling the most extreme
+    `winsor` share at each end in to the nearest value kept (Winsorising), so that a few real
+    outliers do not inflate it. A value near 1 means chance alone; above 1, the counts vary more
+    than binomial chance allows (for example because offences come in networks). Never below 1."""
+    ns = _check_funnel(expected_rate, populations)
+    ys = np.asarray(counts, dtype=float)
+    if ys.shape != ns.shape:
+        raise ValueError("counts and populations must have the same length")
+    if not 0 <= winsor < 0.5:
+        raise ValueError(f"winsor must lie in [0, 0.5), got {winsor}")
+    p0 = expected_rate
+    z = np.sort((ys / ns - p0) / np.sqrt(p0 * (1 - p0) / ns))
+    k = int(math.floor(winsor * len(z)))
+    if k:
+        z[:k] = z[k]
+        z[-k:] = z[-k - 1]
+    return max(1.0, float(np.mean(z * z)))
+
+
+def funnel_limits_overdispersed(expected_rate: float, populations: Sequence[int], phi: float,
+                                z: float | Sequence[float] = (1.96, 3.09)) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """Funnel limits widened for over-dispersion (Spiegelhalter 2005, multiplicative model):
+    p0 +/- z * sqrt(phi * p0 (1 - p0) / n), clipped to [0, 1]. phi = 1 gives the normal limits."""
+    if phi < 1:
+        raise ValueError(f"phi must be at least 1, got {phi}")
+    ns = _check_funnel(expected_rate, populations)
+    p0 = expected_rate
+    se = np.sqrt(phi * p0 * (1 - p0) / ns)
+    return {zv: (np.clip(p0 - zv * se, 0, 1), np.clip(p0 + zv * se, 0, 1)) for zv in _as_tuple(z)}
 
 
 def funnel_limits_normal(expected_rate: float, populations: Sequence[int],
@@ -301,6 +353,38 @@ def snapshot_composition(offending_by_year: Mapping[int, float], delay_pmf: Dela
     return {y: v * pmf.get(snapshot_year - y, 0.0) for y, v in offending_by_year.items()}
 
 
+def records_by_year(offending_by_year: Mapping[int, float], delay_pmf: Delays, propensity: Callable[[int], float],
+                    years: Sequence[int]) -> dict[int, float]:
+    """Offences recorded in each year of `years` (the way police and statistics series count them):
+    abuse of year y reaches a record in year r with probability pmf(r - y) * propensity(r), where
+    propensity(r) is the share of abuse that would ever be recorded at year r's willingness to
+    report and record (between 0 and 1; a change in it, such as a rise after 2014, multiplies the
+    records of every abuse year at once). Delays must be whole years. offending_by_year must
+    reach back at least as far as the delays do, or the first years come out too low (an artefact
+    of where the illustration starts, not of anything in it)."""
+    pmf = _delay_pmf(delay_pmf)
+    if any(d != int(d) for d in pmf):
+        raise ValueError("delays must be whole numbers of years")
+    out = {}
+    for r in years:
+        p = propensity(r)
+        if not 0 <= p <= 1:
+            raise ValueError(f"propensity for year {r} is {p}, outside [0, 1]")
+        out[r] = p * sum(v * pmf.get(r - y, 0.0) for y, v in offending_by_year.items() if y <= r)
+    return out
+
+
+def recorded_by_year_of_abuse(offending_by_year: Mapping[int, float], delay_pmf: Delays,
+                              propensity: Callable[[int], float], snapshot_year: int,
+                              years: Sequence[int]) -> dict[int, float]:
+    """The same records counted by the year the abuse happened, as known at `snapshot_year`: abuse of
+    year y recorded by then is offending(y) * sum over r from y to the snapshot of pmf(r - y) *
+    propensity(r). Recent years are right-censored: their abuse has had little time to be recorded."""
+    pmf = _delay_pmf(delay_pmf)
+    return {y: offending_by_year[y] * sum(pmf.get(r - y, 0.0) * propensity(r) for r in range(y, snapshot_year + 1))
+            for y in years}
+
+
 # --- missing not at random ----------------------------------------------------------------------
 
 def share_with_odds(recorded: float, of_recorded: float, odds_ratio: float) -> float:
@@ -316,6 +400,20 @@ def share_with_odds(recorded: float, of_recorded: float, odds_ratio: float) -> f
     s = of_recorded
     missing_share = odds_ratio * s / (1 - s + odds_ratio * s) if 0 < s < 1 else s
     return recorded * s + (1 - recorded) * missing_share
+
+
+def share_with_risk(recorded: float, of_recorded: float, risk_ratio: float) -> tuple[float, bool]:
+    """A group's share of all records when an unrecorded record is `risk_ratio` times as likely to be
+    in the group as a recorded one (1 = missing at random): recorded * s + (1 - recorded) * min(1, r * s).
+    Returns the share and whether the cap bit (r * s above one: the unrecorded cannot be more than
+    all in the group). Covers one assumption about the missing only."""
+    if not (0 <= recorded <= 1 and 0 <= of_recorded <= 1):
+        raise ValueError("recorded and of_recorded must lie between 0 and 1")
+    if risk_ratio < 0:
+        raise ValueError(f"risk_ratio must not be negative, got {risk_ratio}")
+    among_missing = risk_ratio * of_recorded
+    capped = among_missing > 1
+    return recorded * of_recorded + (1 - recorded) * min(1.0, among_missing), capped
 
 
 # --- an illustrative delay distribution ---------------------------------------------------------

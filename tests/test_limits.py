@@ -318,3 +318,48 @@ def test_geometric_delays_mean_and_tail():
     assert pmf[0] == pytest.approx(0.2) and pmf[1] == pytest.approx(0.16)
     assert sum(d * p for d, p in pmf.items()) == pytest.approx(4, rel=1e-6)
     assert sum(geometric_delays(4, 10).values()) == pytest.approx(1 - 0.8 ** 11)
+
+
+def test_records_by_year_of_record_hand_example():
+    # abuse 10 a year in 2020 and 2021, 20 in 2022; delays 0, 1, 2 years with 0.2, 0.5, 0.3;
+    # willingness 1 except 0.5 in 2022:
+    # recorded in 2021 = 10*0.5 (2020 abuse, delay 1) + 10*0.2 (2021, delay 0) = 7
+    # recorded in 2022 = 0.5 * (10*0.3 + 10*0.5 + 20*0.2) = 6
+    offending = {2020: 10, 2021: 10, 2022: 20}
+    willing = {2020: 1.0, 2021: 1.0, 2022: 0.5}.get
+    assert limits.records_by_year(offending, PMF, willing, [2021, 2022]) == pytest.approx({2021: 7.0, 2022: 6.0})
+    # the same records by year of abuse as known in 2022: 2020 abuse: 10*(0.2*1 + 0.5*1 + 0.3*0.5) = 8.5
+    assert limits.recorded_by_year_of_abuse(offending, PMF, willing, 2022, [2020])[2020] == pytest.approx(8.5)
+    with pytest.raises(ValueError, match="outside"):
+        limits.records_by_year(offending, PMF, lambda y: 1.5, [2022])
+
+
+def test_effective_sample_size_with_unequal_clusters_hand_computed():
+    # sizes 1, 1, 4 (mean 2, population SD sqrt(2), CV^2 = 0.5): k / (1 + CV^2) = 3 / 1.5 = 2,
+    # and n / (sum m^2 / sum m) = 6 / (18 / 6) = 2
+    assert limits.effective_sample_size_unequal([1, 1, 4]) == pytest.approx(2.0)
+    assert limits.effective_clusters(3, math.sqrt(0.5)) == pytest.approx(2.0)
+    # equal sizes: every cluster counts once
+    assert limits.effective_sample_size_unequal([5, 5, 5, 5]) == pytest.approx(4.0)
+    # half-alike clusters (icc 0.5): deff = 1 + (3 - 1) * 0.5 = 2, n_eff = 6 / 2
+    assert limits.effective_sample_size_unequal([1, 1, 4], icc=0.5) == pytest.approx(3.0)
+
+
+def test_overdispersed_funnel_limit_hand_computed():
+    # p0 = 0.1, n = 100: se = 0.03; with phi = 2.25 the 95% limits are 0.1 -/+ 1.96 * 1.5 * 0.03
+    low, high = limits.funnel_limits_overdispersed(0.1, [100], 2.25, z=1.96)[1.96]
+    assert (low[0], high[0]) == pytest.approx((0.1 - 0.0882, 0.1 + 0.0882))
+    # phi from z-scores: areas of 100 at p0 = 0.1 with 10, 16 and 4 cases have z = 0, 2, -2,
+    # mean z^2 = 8/3 (no Winsorising with three areas and winsor 0.1)
+    assert limits.overdispersion([10, 16, 4], [100, 100, 100], 0.1) == pytest.approx(8 / 3)
+    # never below one: counts exactly at the expected rate
+    assert limits.overdispersion([10, 10], [100, 100], 0.1) == 1.0
+
+
+def test_share_with_risk_hand_computed_and_capped():
+    # 34% recorded, 7% of them in the group; unrecorded twice as likely: 14% of them
+    share, capped = limits.share_with_risk(0.34, 0.07, 2)
+    assert share == pytest.approx(0.34 * 0.07 + 0.66 * 0.14) and not capped
+    # 83% of the recorded: twice as likely would be 166% of the unrecorded, so all of them
+    share, capped = limits.share_with_risk(0.34, 0.83, 2)
+    assert share == pytest.approx(0.34 * 0.83 + 0.66) and capped

@@ -217,11 +217,11 @@ CHAPTERS = [p for p in site_pages() if p.startswith("book/")]
 
 
 # The text of every chart at phone width, in CSS pixels: its font size times the factor its SVG is
-# scaled by (drawn width over viewBox width). Charts drawn before the one format are counted apart.
+# scaled by (drawn width over viewBox width).
 CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')).filter(s => s.getBoundingClientRect().width > 0)
     .map(s => { const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
         const sizes = Array.from(s.querySelectorAll('text')).map(t => parseFloat(t.style.fontSize) * scale);
-        return {legacy: s.classList.contains('csb-legacy'), smallest: Math.min(...sizes),
+        return {smallest: Math.min(...sizes),
                 label: (s.getAttribute('aria-label') || '').slice(0, 60)}; })"""
 
 
@@ -253,7 +253,7 @@ def test_readable_at_200_percent_zoom_and_on_a_phone(browser, server, path):
                 assert f["w"] >= 0.95 * min(f["natural"], column - 30), \
                     f"{path}: a figure is drawn at {f['w']:.0f}px, smaller than it needs to be at {width}px"
         small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
-                 if not c["legacy"] and c["smallest"] < 12]
+                 if c["smallest"] < 12]
         assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
     finally:
         context.close()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from csebook import fmt
 from csebook.chapters import tk_claims, tk_counting, tk_missing, tk_samples, tk_small, tk_time
 from csebook.data import load_package
 
@@ -23,10 +22,28 @@ def test_unit_shares_hand_computed():
 
 def test_selection_path_hand_computed_and_either_direction():
     path = dict(tk_samples.selection_path(0.3, 2, 1))
-    # X passes 0.6 * 0.5 * 0.4 = 0.12 of the time, Y 0.3 * 0.5 * 0.4 = 0.06
-    assert path["reported in the press"] == pytest.approx(0.036 / (0.036 + 0.042))
+    # X passes 0.6 * 0.4 * 0.4 = 0.096 of the time, Y 0.3 * 0.4 * 0.4 = 0.048
+    assert path["listed"] == pytest.approx(0.3 * 0.096 / (0.3 * 0.096 + 0.7 * 0.048))
     assert tk_samples.selection_path(0.3, 0.5, 1)[-1][1] < 0.3 < tk_samples.selection_path(0.3, 2, 1)[-1][1]
-    assert tk_samples.selection_path(0.5, 0.5, 2)[-1][1] == pytest.approx(0.5)   # two selections cancel
+    assert tk_samples.selection_path(0.3, 0.5, 1, 2)[-1][1] == pytest.approx(0.3)   # two selections cancel
+    # differential recording of ethnicity alone moves the share among the recorded
+    assert tk_samples.selection_path(0.3, 1, 2)[-1][1] > 0.3 > tk_samples.selection_path(0.3, 1, 0.5)[-1][1]
+
+
+def test_inverse_selection_strength_hand_computed(package):
+    from csebook import comparisons
+
+    # Quilliam: 84.8% of those with ethnicity known against 7.51% of residents in 2011
+    # (0.848 / 0.152) / (0.0751 / 0.9249) = 68.7; the statistician's review: 65 against 7.5%
+    assert comparisons.selection_odds_ratio(0.84, 0.075) == pytest.approx((0.84 / 0.16) / (0.075 / 0.925))
+    assert comparisons.selection_per_stage(64, 3) == pytest.approx(4)
+    rows = {r.key: r for r in tk_samples.needed(package)}
+    assert rows["quilliam"].odds_ratios()[0][1] == pytest.approx(68.9, abs=0.1)
+    # GMP's printed 52% against the force area's 13.6% (the review's 6.9), below one for Asian in 2023
+    assert rows["gmp_mvmo_asian"].odds_ratios()[0][1] == pytest.approx(6.9, abs=0.05)
+    assert rows["gbo2023_asian"].odds_ratios()[0][1] < 1
+    readings = {r.reading for r in rows.values()}
+    assert len(readings) == 2                                     # figures cited by both readings
 
 
 def test_missing_cases_carry_the_published_shares(package):
@@ -36,28 +53,56 @@ def test_missing_cases_carry_the_published_shares(package):
     assert occ.of_recorded == pytest.approx(415 / 1204)
 
 
-def test_funnel_outside_count_matches_an_independent_count():
+def test_funnel_outside_counts_match_independent_counts_and_networks_explain_the_extremes():
+    import re
+
     import numpy as np
 
-    view = tk_small.funnel_view("2", "1.96")
     pops, counts = tk_small.funnel_populations(), tk_small.funnel_counts(2)
     p0 = tk_small.FUNNEL_RATE
     se = np.sqrt(p0 * (1 - p0) / pops)
-    outside_normal = int(((counts / pops < p0 - 1.96 * se) | (counts / pops > p0 + 1.96 * se)).sum())
-    stated = int(view.summary.split(" of 40 areas")[0].split("; ")[-1])
-    assert abs(stated - outside_normal) <= 2          # exact limits differ a little from normal ones
+
+    def stated(view):
+        return int(re.search(r"(\d+) of 40 areas fall outside", view.summary).group(1))
+
+    outside_normal = int(((counts / pops < p0 - 3.09 * se) | (counts / pops > p0 + 3.09 * se)).sum())
+    assert abs(stated(tk_small.funnel_view("2", "offences", "3.09")) - outside_normal) <= 2
+    # widened by Spiegelhalter's phi, recomputed here from the z-scores (Winsorised at 10%)
+    z = np.sort((counts / pops - p0) / se)
+    z[:4], z[-4:] = z[4], z[-5]
+    phi = float(np.mean(z * z))
+    wide = int((np.abs(counts / pops - p0) > 3.09 * np.sqrt(phi) * se).sum())
+    assert stated(tk_small.funnel_view("2", "offences_od", "3.09")) == wide
+    # with offences in networks, limits for chance alone flag many areas with the same true rate
+    assert outside_normal >= 8 and wide <= 2
     assert tk_small.funnel_counts(2).tolist() == tk_small.funnel_counts(2).tolist()   # seeded
 
 
-def test_delay_view_last_five_years_hand_computed():
-    from csebook import limits
+def test_no_interval_for_a_compiled_list_and_clustered_intervals_are_wider(package):
+    rows = {r.kind: r for r in tk_small.small_shares(package)}
+    assert rows["list"].intervals == ()
+    hm = rows["sample"]
+    widths = [iv.high - iv.low for iv in hm.intervals]
+    assert widths[0] < widths[1] < widths[2]
+    chart = tk_small.small_chart(list(rows.values()))
+    assert "no interval, a compiled list" in chart.alt
 
-    pmf = limits.geometric_delays(2, 200)
-    p = 1 / 3
-    recorded = [1 - (1 - p) ** (t + 1) for t in range(5)]         # P(delay <= t), t = 0..4 years
-    view = tk_time.delay_view("2", "flat")
-    assert fmt.share(sum(recorded) / 5) in view.summary
-    assert limits.recorded_by(4, pmf) == pytest.approx(recorded[4])
+
+def test_delay_view_counts_both_ways_and_rises_by_year_of_record():
+    # rising offending, a twenty-year delay, no change in reporting: the series by year of record
+    # rises (the statistician's review: 84, 91, ... on the old model), the one by year of abuse falls
+    _, rec, ab = tk_time.model("20", "rising", "none")
+    assert rec[2019] < rec[2020] < rec[2021] < rec[2022] < rec[2023]
+    assert ab[2019] > ab[2023]
+    # flat offending and no change: the series by year of record is flat, with no artefact from where
+    # the model starts (the old model rose 54 to 62 over 2019-2023 from its 2004 start)
+    _, rec, _ = tk_time.model("20", "flat", "none")
+    assert max(rec.values()) - min(rec.values()) < 1e-9 * max(rec.values())
+    # a doubling of willingness to report in 2014 doubles the records at once, offending unchanged
+    _, rec, _ = tk_time.model("10", "flat", "step")
+    assert rec[2015] == pytest.approx(2 * rec[2013], rel=1e-9)
+    view = tk_time.delay_view("10", "flat", "step")
+    assert "Illustration, not data" in view.summary
 
 
 def test_claims_are_balanced_and_computed_from_their_figures(package):
@@ -86,7 +131,25 @@ def test_a_claim_naming_an_unknown_comparison_is_refused_with_its_row(package):
     assert (err.value.file, err.value.row, err.value.column) == ("data/claims.csv", 3, "comparison")
 
 
-def test_checklist_counts_the_yes_answers():
-    view = tk_claims.checklist_view("yes", "no", "yes", "no", "yes")
-    assert view.summary.startswith("3 of 5 answered yes")
-    assert tk_claims.checklist_view(*["yes"] * 5).summary.startswith("5 of 5")
+def test_how_sure_combines_the_uncertainties_hand_computed(package):
+    from csebook import stats
+
+    claims = {u.claim_id: u for u in tk_claims.uncertain_claims(package)}
+    sub = claims["b-pakistani-subset"]
+    p = sub.comparators[0][1]
+    # like the recorded, chance left out: the plain ratio of shares
+    rows, notes = tk_claims.how_sure(sub, "like", "none")
+    assert rows[0][1] == pytest.approx(sub.share / p) and not notes
+    # bounds and groups: the Wilson interval on the groups, then none to all of the unrecorded
+    lo, hi = stats.wilson_interval(sub.share * sub.groups, sub.groups)
+    rows, _ = tk_claims.how_sure(sub, "bounds", "groups")
+    assert (rows[0][1], rows[0][2]) == pytest.approx((sub.recorded * lo / p, (sub.recorded * hi + 1 - sub.recorded) / p))
+    # a compiled list gets no chance interval, and says why
+    rows, notes = tk_claims.how_sure(claims["b-quilliam"], "like", "groups")
+    assert rows[0][1] == rows[0][2] and "never a sample" in notes[0]
+    # an unpublished share recorded: no bounds, and the break-even instead
+    _, notes = tk_claims.how_sure(claims["b-pakistani-cse"], "bounds", "none")
+    assert "cannot be drawn" in notes[0] and "27.5%" in notes[0]
+    # the verdict follows the numbers as printed
+    view = tk_claims.how_sure_view(package, "a-white-2023", "like", "none")
+    assert "includes one" in view.summary

@@ -20,8 +20,14 @@ def grades(package: Package) -> list[Proportion]:
 
 
 def grades_chart(package: Package):
+    """Each grade with its interval as if the investigations were independent, and with each of the
+    inspected forces counted once (if investigations within a force were graded alike)."""
+    from dataclasses import replace
+
     n = package.figure("investigations_assessed.gbnews").count
-    return interval_chart(grades(package), title=f"Grades of the {n} group-based investigations, as reported",
+    forces = package.figure("forces_inspected.guardian").count
+    rows = [replace(g, clusters=forces, cluster_word="forces") for g in grades(package)]
+    return interval_chart(rows, title=f"Grades of the {n} group-based investigations, as reported",
                           xlabel="Share of the investigations")
 
 

@@ -1,70 +1,177 @@
-"""The toolkit chapter tk_claims: The claim checker: claims that circulate, each with what it counts and what it can support.
-
-Illustrations (a world in which the truth is known, with numbers chosen to teach) are
-labelled as such on every chart and summary that shows one."""
+"""The toolkit chapter tk_claims: the claim checker: claims that circulate, each with what it counts,
+what it is compared with and what it can support; and a widget that combines the uncertainties the
+book teaches one by one (unrecorded ethnicity, chance and clustering, the choice of comparator)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matplotlib.patches import Rectangle
-
-from .. import fmt
-from ..charts import ILLUSTRATION, Chart
+from .. import comparisons, fmt, stats
+from ..charts import BAR_INSET, Chart
 from ..data import STATUS_LABELS, Package
-from ..style import GREEN, TEXT, UNKNOWN, VERMILLION, new_figure, text_on
+from ..layout import Layout
+from ..style import BLACK, ORANGE
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
 
 
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
+# -- how sure, all things together: one claim, the uncertainties the book teaches, combined ------------
+UNRECORDED = (("like", "like the recorded"), ("bounds", "any mix (the bounds)"))
+CHANCE = (("none", "left out"), ("people", "each person independent"), ("groups", "each group counted once"))
+GROUP_SIZE = 3          # the assumption for national group-based suspects (as in the chapter on small numbers)
 
 
-QUESTIONS = (
-    ("unit", "Does it say what is counted (offences, suspects, people convicted, groups)?"),
-    ("denominator", "Does it give the denominator, and is it the right one for the claim?"),
-    ("missing", "Does it say how many records are missing (for example, ethnicity not recorded)?"),
-    ("sample", "Is the base all recorded cases, rather than a selected or compiled set?"),
-    ("category", "Does the category match the claim (all group-based, or exploitation only)?"),
-)
+@dataclass(frozen=True)
+class Uncertain:
+    """What one claim's share rests on: the share among those recorded, the share recorded (None if
+    unpublished), how many it was recorded for (None if unpublished), how many groups they came in
+    (and what that number is), any bounds the source's open base allows, and the comparators."""
+
+    claim_id: str
+    label: str
+    share: float
+    recorded: float | None
+    n: float | None
+    groups: float | None
+    groups_text: str
+    base_open: tuple[float, float] | None      # (other groups' printed share, unknown share if the base is the recorded)
+    comparators: tuple[tuple[str, float], ...]
+    compiled_list: bool = False
 
 
-def checklist_view(unit: str, denominator: str, missing: str, sample: str, category: str) -> View:
-    answers = {"unit": unit, "denominator": denominator, "missing": missing, "sample": sample, "category": category}
-    yes = sum(1 for v in answers.values() if v == "yes")
-    fig = new_figure((6.4, 2.4))
-    ax = fig.add_axes([0.02, 0.05, 0.96, 0.78])
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.5, len(QUESTIONS) - 0.5)
-    ax.axis("off")
-    for i, (key, question) in enumerate(QUESTIONS):
-        y = len(QUESTIONS) - 1 - i
-        ok = answers[key] == "yes"
-        ax.add_patch(Rectangle((0.0, y - 0.35), 0.1, 0.7, color=GREEN if ok else UNKNOWN))
-        ax.text(0.05, y, "yes" if ok else "no", ha="center", va="center", color=text_on(GREEN if ok else UNKNOWN),
-                fontsize=8.5)
-        ax.text(0.12, y, question, va="center", fontsize=8, color=TEXT)
-    fig.suptitle(f"A claim checked: {yes} of {len(QUESTIONS)} questions answered yes", x=0.02, ha="left",
-                 fontsize=10.5)
-    missing_items = [q for k, q in QUESTIONS if answers[k] != "yes"]
-    if yes == len(QUESTIONS):
-        verdict = "The claim states what it needs; check the figure against its source."
-    else:
-        verdict = "Before repeating the claim, find out: " + " ".join(missing_items)
-    summary = f"{yes} of {len(QUESTIONS)} answered yes. {verdict}"
-    alt = (f"A claim checked: {yes} of {len(QUESTIONS)} questions answered yes. "
-           + " ".join(f"{q} {answers[k]}." for k, q in QUESTIONS))
-    return View(Chart(fig, alt, [str(yes), str(len(QUESTIONS))], legacy=True), summary)
+def uncertain_claims(package: Package) -> list[Uncertain]:
+    from .. import suspects
+    from . import home_office_2020 as ho
+
+    f = package.figure
+    series = suspects.series_by_key(package)
+    out = []
+    for cid, key, count_id in (("a-white-2023", "gbo2023_white", "gbo_2023_suspects_white_count.khyber"),
+                               ("a-white-2024", "gbo2024_white", "gbo_2024q3_suspects_white_count.khyber"),
+                               ("a-pakistani-2024", "gbo2024_pakistani", "gbo_2024q3_suspects_pakistani_count.khyber"),
+                               ("b-pakistani-subset", "sub2024_pakistani", "gbo_subset_2024q3_pakistani_count.khyber")):
+        s = series[key]
+        n = f(count_id).count / s.of_recorded
+        out.append(Uncertain(cid, f"{s.group}, {s.category.lower()}, {s.period}", s.of_recorded, s.recording.share, n,
+                             n / GROUP_SIZE, f"groups of {GROUP_SIZE} suspects (an assumption)", None,
+                             tuple((c.label, c.share) for c in s.comparators)))
+    gmp = series["gmp_mvmo_asian"]
+    asian, white = (f(f"gmp_mvmo_suspects_{g}.guardian").value / 100 for g in ("asian", "white"))
+    live = f("gmp_mvmo_investigations_2025.independent").count
+    out.append(Uncertain("b-gmp", "Asian, Greater Manchester exploitation suspects, three years", asian, None, None,
+                         live, f"{live} networks (the force's live investigations in 2025, an anchor)",
+                         (white, f("gmp_csa_suspects_unknown.guardian").value / 100),
+                         tuple((c.label, c.share) for c in gmp.comparators)))
+    q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
+    out.append(Uncertain("b-quilliam", "Asian, Quilliam's list of people convicted", q.like_known,
+                         1 - f("quilliam_unknown.hl14053").value / 100, f("quilliam_offenders.hl14053").count,
+                         f("quilliam_cases.press").count, f"{f('quilliam_cases.press').count} cases",
+                         None, tuple((f"England and Wales, 2011, {name}", p) for name, p in q.comparators),
+                         compiled_list=True))
+    tel = f("cse_suspects_pakistani_2023_2024.telegraph").value / 100
+    out.append(Uncertain("b-pakistani-cse", "Pakistani, group-based exploitation, Jan 2023 to Sep 2024", tel, None,
+                         None, None, "", None,
+                         tuple((c.label, c.share) for c in suspects._national_comparators(package, "Pakistani"))))
+    return out
 
 
-def checklist_widget() -> StaticWidget:
-    yes_no = (("yes", "yes"), ("no", "no"))
-    controls = [Control(k, q, yes_no) for k, q in QUESTIONS]
-    return StaticWidget(checklist_view, controls, title="Check a claim",
-                        default={k: "no" for k, _ in QUESTIONS})
+def how_sure(u: Uncertain, unrecorded: str, chance: str) -> tuple[list[tuple[str, float, float]], list[str]]:
+    """The range of the ratio of shares against each comparator under the choices, and what could not
+    be allowed for (in words). Chance: a 95% Wilson interval on the share among the recorded, for the
+    recorded count or for the number of groups; unrecorded: that interval as it is (like the
+    recorded) or widened to the bounds (none to all of the unrecorded in the group)."""
+    notes = []
+    low = high = u.share
+    if chance != "none" and u.compiled_list:
+        notes.append("chance not allowed for: a list compiled from press reports was never a sample")
+    elif chance != "none":
+        size = u.n if chance == "people" else u.groups
+        if size is None:
+            notes.append("chance not allowed for: " + ("the number of suspects was not published" if chance == "people"
+                                                        else "the number of groups was not published"))
+        else:
+            low, high = stats.wilson_interval(u.share * size, size)
+    if unrecorded == "bounds":
+        if u.base_open is not None:
+            others, unknown = u.base_open
+            # chance may move the group's share past what the other printed groups leave room for
+            low = min(b.low for b in comparisons.bounds_under_bases(low, min(others, 1 - low), unknown))
+            high = max(b.high for b in comparisons.bounds_under_bases(high, min(others, 1 - high), unknown))
+            notes.append("the base is not stated: bounds under either base")
+        elif u.recorded is None:
+            name, p = u.comparators[0]
+            be = comparisons.break_even_recording(u.share, p)
+            notes.append("the share recorded was not published, so the bounds cannot be drawn; against "
+                         f"{name} they would include one if fewer than {pct(be)} of suspects had ethnicity recorded")
+        else:
+            low, high = u.recorded * low, u.recorded * high + (1 - u.recorded)
+    return [(name, low / p, high / p) for name, p in u.comparators], notes
+
+
+def _verdict(rows: list[tuple[str, float, float]]) -> str:
+    """Judged on the ratios as printed (one decimal), so the words never contradict the numbers."""
+    shown = [(float(fmt.ratio(lo)), float(fmt.ratio(hi))) for _, lo, hi in rows]
+    if all(lo > 1 for lo, _ in shown):
+        return "above one against every comparator"
+    if all(hi < 1 for _, hi in shown):
+        return "below one against every comparator"
+    return "includes one (no difference), at one decimal, against at least one comparator"
+
+
+def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str) -> View:
+    u = next(x for x in uncertain_claims(package) if x.claim_id == claim_id)
+    rows, notes = how_sure(u, unrecorded, chance)
+    chance_text = {"none": "left out", "people": "with each person independent",
+                   "groups": f"counting {u.groups_text} once" if u.groups_text else "counting each group once"}[chance]
+    choice_text = f"those with no ethnicity recorded taken as {dict(UNRECORDED)[unrecorded]}, chance {chance_text}"
+    lay = Layout().title(f"How sure: {u.label}")
+    lay.text(f"Share among those recorded {pct(u.share)}. Choices: {choice_text}.")
+    for note in notes:
+        lay.text(note[0].upper() + note[1:] + ".", style="italic")
+    lay.text("Ratio of shares against each comparator (log scale; the black line is one, no difference)")
+    numbers, parts = [], []
+    for name, lo, hi in rows:
+        span = fmt.ratio(lo) if abs(hi - lo) < 1e-9 else f"{fmt.ratio(lo)} to {fmt.ratio(hi)}"
+        lay.text(f"{name}: {span}")
+
+        def draw(ax, lo=lo, hi=hi):
+            ax.set_xscale("log")
+            ax.set_xlim(0.1, 100)
+            ax.set_ylim(-1, 1)
+            ax.axis("off")
+            ax.axvline(1, color=BLACK, lw=1.2)
+            ax.plot([max(lo, 0.1), min(hi, 100)], [0, 0], color=ORANGE, lw=6, solid_capstyle="butt")
+            if abs(hi - lo) < 1e-9:
+                ax.plot([lo], [0], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
+        lay.axes(0.18, draw, left=BAR_INSET, right=BAR_INSET)
+        numbers += [fmt.ratio(lo), fmt.ratio(hi)]
+        parts.append(f"{name}: {span}")
+
+    def axis(ax):
+        ax.set_xscale("log")
+        ax.set_xlim(0.1, 100)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([0.1, 1, 10, 100], ["0.1", "1", "10", "100"])
+        ax.minorticks_off()
+    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    verdict = _verdict(rows)
+    summary = (f"{u.label}: with {choice_text}, the ratio of shares runs: " + "; ".join(parts)
+               + f". The range {verdict}." + "".join(f" {n[0].upper()}{n[1:]}." for n in notes))
+    alt = (f"How sure: {u.label}. Share among those recorded {pct(u.share)}; {choice_text}. Ratio of shares on a log "
+           "scale: " + "; ".join(parts) + f". The range {verdict}.")
+    return View(Chart(lay.figure(), alt, numbers), summary)
+
+
+def how_sure_widget(package: Package) -> StaticWidget:
+    claims = uncertain_claims(package)
+    controls = [Control("claim_id", "Claim", tuple((u.claim_id, u.label) for u in claims), kind="select"),
+                Control("unrecorded", "Those with no ethnicity recorded are", UNRECORDED),
+                Control("chance", "Chance variation", CHANCE)]
+    return StaticWidget(lambda claim_id, unrecorded, chance: how_sure_view(package, claim_id, unrecorded, chance),
+                        controls, title="How sure, all things together",
+                        default={"claim_id": "b-pakistani-subset", "unrecorded": "like", "chance": "none"})
 
 
 READINGS = {"no group stands out": "Cited for: the national data show no group standing out",

@@ -7,18 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import fmt
-from ..charts import ILLUSTRATION, Chart
+from ..charts import BAR_HEIGHT, BAR_INSET, Chart, bar_row, percent_axis, stamp
 from ..data import Package
-from ..style import BLUE, GREEN, ORANGE, SKY, VERMILLION, new_figure, text_on
+from ..layout import Layout
+from ..style import BLUE, GREEN, ORANGE, SKY
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
-
-
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
 
 
 @dataclass(frozen=True)
@@ -43,23 +38,34 @@ UNIT_COUNTS = (
 
 def units_chart(package: Package) -> Chart:
     """Each study's own counts in each unit it used, on a log scale (the units differ by
-    hundreds of times)."""
+    hundreds of times); each bar's label on the line above it."""
     rows = [(u, package.figure(u.figure_id).count) for u in UNIT_COUNTS]
-    fig = new_figure((6.8, 1.2 + 0.42 * len(rows)))
-    ax = fig.add_axes([0.42, 0.12, 0.50, 0.78])
     colours = {"CEOP 2011": SKY, "Quilliam 2017": ORANGE, "Bhatti-Sinclair and Sutcliffe": GREEN, "Police, 2023": BLUE}
-    for i, (u, n) in enumerate(rows):
-        y = len(rows) - 1 - i
-        ax.barh(y, n, color=colours[u.study], height=0.6)
-        ax.text(n * 1.08, y, fmt.count(n), va="center", fontsize=8.5)
-    ax.set_xscale("log")
-    ax.set_xlim(10, 30000)
-    ax.set_yticks(range(len(rows)), [f"{u.study}: {u.unit}" for u, _ in reversed(rows)], fontsize=8)
-    ax.set_xlabel("Count (log scale)", fontsize=8.5)
-    fig.suptitle("One subject, many units: what each source counted", x=0.02, ha="left", fontsize=10.5)
+    lay = Layout().title("One subject, many units: what each source counted")
+    for u, n in rows:
+        lay.text(f"{u.study}, {u.unit}: {fmt.count(n)}")
+
+        def draw(ax, n=n, colour=colours[u.study]):
+            ax.set_xscale("log")
+            ax.set_xlim(10, 30000)
+            ax.set_ylim(0, 1)
+            ax.axis("off")
+            ax.barh(0.5, n, left=10, height=1.0, color=colour, linewidth=0)
+        lay.axes(BAR_HEIGHT, draw, left=BAR_INSET, right=BAR_INSET)
+
+    def axis(ax):
+        ax.set_xscale("log")
+        ax.set_xlim(10, 30000)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([10, 100, 1000, 10000], ["10", "100", "1,000", "10,000"])
+        ax.minorticks_off()
+    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    lay.text("Count, on a log scale: each step is ten times the last", indent=BAR_INSET)
     alt = ("One subject, many units: what each source counted. Bar chart on a log scale: "
            + "; ".join(f"{u.study}, {u.unit}: {fmt.count(n)}" for u, n in rows) + ".")
-    return Chart(fig, alt, [fmt.count(n) for _, n in rows], legacy=True)
+    return Chart(lay.figure(), alt, [fmt.count(n) for _, n in rows])
 
 
 def people_per_case(package: Package) -> dict[str, float]:
@@ -85,18 +91,12 @@ COUNT_Y_SIZE = 5   # people per group of kind Y in the illustration, near the pu
 def counting_view(groups_x: str, size_x: str, offences: str) -> View:
     g, sx, r = float(groups_x), float(size_x), float(offences)
     shares = unit_shares(g, sx, COUNT_Y_SIZE, r)
-    fig = new_figure((6.4, 2.6))
-    ax = fig.add_axes([0.20, 0.22, 0.74, 0.56])
-    for i, key in enumerate(("groups", "people", "offences")):
-        y = 2 - i
-        ax.barh(y, shares[key], color=ORANGE, height=0.6)
-        ax.barh(y, 1 - shares[key], left=shares[key], color=SKY, height=0.6)
-        ax.text(shares[key] + 0.01, y, pct(shares[key]), va="center", fontsize=9)
-    ax.set_yticks([2, 1, 0], ["share of groups", "share of people", "share of offences"], fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.suptitle("Kind X (orange) counted three ways", x=0.02, ha="left", fontsize=10.5)
-    _stamp(fig)
+    lay = Layout().title("Kind X (orange) counted three ways")
+    stamp(lay)
+    for key in ("groups", "people", "offences"):
+        lay.text(f"Share of {key}: {pct(shares[key])}")
+        bar_row(lay, [(0, shares[key], ORANGE, ""), (shares[key], 1 - shares[key], SKY, "")])
+    percent_axis(lay, "")
     each = ("the same number of recorded offences as a person in a Y group" if r == 1
             else f"{fmt.count(r)} times the recorded offences of a person in a Y group")
     setting = (f"{pct(g)} of groups are kind X; an X group has {fmt.count(sx)} people, a Y group "
@@ -106,7 +106,7 @@ def counting_view(groups_x: str, size_x: str, offences: str) -> View:
            f"{numbers[1]} of people, {numbers[2]} of recorded offences.")
     summary = (f"Illustration: {setting}. Kind X is {numbers[0]} of groups, {numbers[1]} of people and "
                f"{numbers[2]} of recorded offences. Same offending, three shares.")
-    return View(Chart(fig, alt, numbers, legacy=True), summary)
+    return View(Chart(lay.figure(), alt, numbers), summary)
 
 
 def counting_widget() -> StaticWidget:

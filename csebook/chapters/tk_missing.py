@@ -1,24 +1,18 @@
-"""The toolkit chapter tk_missing: The missing majority: bounds on the book's own cases, and data missing not at random.
-
-Illustrations (a world in which the truth is known, with numbers chosen to teach) are
-labelled as such on every chart and summary that shows one."""
+"""The toolkit chapter tk_missing: the missing majority: bounds on the book's own cases, and data
+missing not at random (an unrecorded record so many times as likely to be in a group as a recorded
+one: a risk ratio, capped so that no more than all of the unrecorded are in the group)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .. import fmt, limits, stats, suspects
-from ..charts import ILLUSTRATION, Chart
+from ..charts import BAR_INSET, Chart, percent_axis
 from ..data import STATUS_LABELS, Package
-from ..style import BLACK, ORANGE, UNKNOWN, VERMILLION, new_figure, text_on
+from ..layout import Layout
+from ..style import BLACK, ORANGE, UNKNOWN
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
-
-
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
 
 
 @dataclass(frozen=True)
@@ -50,63 +44,67 @@ def missing_cases(package: Package) -> list[MissingCase]:
 def missing_overview_chart(cases: list[MissingCase]) -> Chart:
     """Every case's bounds as a bar, with the 'like the recorded' share as a dot: the bar's
     length is exactly the share unrecorded."""
-    fig = new_figure((6.8, 1.3 + 0.5 * len(cases)))
-    ax = fig.add_axes([0.40, 0.16, 0.55, 0.74])
+    lay = Layout().title("What the unrecorded allow, case by case")
+    lay.legend([("possible share of all (the bounds)", UNKNOWN), ("if the unrecorded are like the recorded", ORANGE)])
     sentences, numbers = [], []
-    for i, c in enumerate(cases):
-        y = len(cases) - 1 - i
+    for c in cases:
         low, high = stats.share_bounds(c.recorded, c.of_recorded)
-        ax.plot([low, high], [y, y], color=UNKNOWN, lw=8, solid_capstyle="butt")
-        ax.plot([c.of_recorded], [y], "o", color=ORANGE, ms=8, markeredgecolor=BLACK)
-        sentences.append(f"{c.label}: {pct(low)} to {pct(high)}, {pct(c.of_recorded)} if the unrecorded are like "
-                         f"the recorded ({pct(1 - c.recorded)} unrecorded)")
+        text = (f"{pct(low)} to {pct(high)}; {pct(c.of_recorded)} if like the recorded "
+                f"({pct(1 - c.recorded)} unrecorded)")
+        lay.text(f"{c.label}: {text}")
+
+        def draw(ax, low=low, high=high, mid=c.of_recorded):
+            ax.set_xlim(0, 1)
+            ax.set_ylim(-1, 1)
+            ax.axis("off")
+            ax.plot([low, high], [0, 0], color=UNKNOWN, lw=7, solid_capstyle="butt")
+            ax.plot([mid], [0], "o", color=ORANGE, ms=8, markeredgecolor=BLACK)
+        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        sentences.append(f"{c.label}: {text}")
         numbers += [pct(low), pct(high), pct(c.of_recorded)]
-    ax.set_yticks(range(len(cases)), [c.label for c in reversed(cases)], fontsize=8)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel("Grey: possible share of all. Dot: if the unrecorded are like the recorded", fontsize=8)
-    fig.suptitle("What the unrecorded allow, case by case", x=0.02, ha="left", fontsize=10.5)
+    percent_axis(lay, "Share of all records in the group")
     alt = "What the unrecorded allow, case by case. Range chart: " + "; ".join(sentences) + "."
-    return Chart(fig, alt, numbers, legacy=True)
+    return Chart(lay.figure(), alt, numbers)
 
 
-ODDS = (("0.25", "a quarter as likely"), ("0.5", "half as likely"), ("1", "as likely (missing at random)"),
-        ("2", "twice as likely"), ("4", "four times as likely"))
+RISKS = (("0.25", "a quarter as likely"), ("0.5", "half as likely"), ("1", "as likely (missing at random)"),
+         ("2", "twice as likely"), ("4", "four times as likely"))
 
 
-def missing_view(package: Package, case: str, odds: str) -> View:
+def missing_view(package: Package, case: str, risk: str) -> View:
     c = next(x for x in missing_cases(package) if x.key == case)
-    r = float(odds)
+    r = float(risk)
     low, high = stats.share_bounds(c.recorded, c.of_recorded)
-    value = limits.share_with_odds(c.recorded, c.of_recorded, r)
-    label = dict(ODDS)[odds]
-    fig = new_figure((6.4, 2.4))
-    ax = fig.add_axes([0.06, 0.34, 0.88, 0.34])
-    ax.plot([low, high], [0, 0], color=UNKNOWN, lw=12, solid_capstyle="butt")
-    ax.plot([c.of_recorded], [0], "|", color=BLACK, ms=22, mew=2)
-    ax.plot([value], [0], "o", color=ORANGE, ms=12, markeredgecolor=BLACK)
-    ax.text(value, 0.5, pct(value), ha="center", va="bottom", fontsize=9.5)
-    ax.text(low, -0.55, pct(low), ha="center", va="top", fontsize=8.5)
-    ax.text(high, -0.55, pct(high), ha="center", va="top", fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-1.2, 1.2)
-    ax.set_yticks([])
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.suptitle(f"{c.label}\nif an unrecorded record is {label} to be in the group", x=0.02, ha="left",
-                 fontsize=9.5, linespacing=1.2)
-    fig.text(0.02, 0.04, f"Black tick: {pct(c.of_recorded)}, the share among the recorded. Grey: the bounds.",
-             fontsize=8.5)
+    value, capped = limits.share_with_risk(c.recorded, c.of_recorded, r)
+    label = dict(RISKS)[risk]
+    cap = (" The unrecorded cannot all be more than all in the group, so the share among them is capped at "
+           "100%.") if capped else ""
+    lay = Layout().title(c.label)
+    lay.text(f"If an unrecorded record is {label} to be in the group as a recorded one (risk ratio {r:g})")
+    lay.text(f"Share of all: {pct(value)}", weight="bold")
+
+    def draw(ax):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        ax.plot([low, high], [0, 0], color=UNKNOWN, lw=9, solid_capstyle="butt")
+        ax.plot([c.of_recorded, c.of_recorded], [-0.9, 0.9], color=BLACK, lw=2)
+        ax.plot([value], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
+    lay.axes(0.3, draw, left=BAR_INSET, right=BAR_INSET)
+    percent_axis(lay, f"Orange dot: the share of all. Black tick: {pct(c.of_recorded)} among the recorded. "
+                      f"Grey: the bounds, {pct(low)} to {pct(high)}.")
     summary = (f"{c.label}: {pct(c.recorded)} recorded. If an unrecorded record is {label} to be in the group "
-               f"as a recorded one (odds ratio {r:g}), the share of all is {pct(value)}, against "
-               f"{pct(c.of_recorded)} among the recorded and bounds of {pct(low)} to {pct(high)}.")
-    alt = (f"{c.label}, if an unrecorded record is {label} to be in the group. Share of all {pct(value)} (dot); "
-           f"among the recorded {pct(c.of_recorded)} (tick); bounds {pct(low)} to {pct(high)} (grey bar).")
-    return View(Chart(fig, alt, [pct(value), pct(c.of_recorded), pct(low), pct(high)], legacy=True), summary)
+               f"as a recorded one (risk ratio {r:g}), the share of all is {pct(value)}, against "
+               f"{pct(c.of_recorded)} among the recorded and bounds of {pct(low)} to {pct(high)}.{cap}")
+    alt = (f"{c.label}, if an unrecorded record is {label} to be in the group (risk ratio {r:g}). Share of all "
+           f"{pct(value)} (dot); among the recorded {pct(c.of_recorded)} (tick); bounds {pct(low)} to {pct(high)} "
+           f"(grey bar).{cap}")
+    return View(Chart(lay.figure(), alt, [pct(value), pct(c.of_recorded), pct(low), pct(high)]), summary)
 
 
 def missing_widget(package: Package) -> StaticWidget:
     controls = [Control("case", "Case", tuple((c.key, c.label) for c in missing_cases(package)), kind="select"),
-                Control("odds", "An unrecorded record is", ODDS)]
-    return StaticWidget(lambda case, odds: missing_view(package, case, odds), controls,
+                Control("risk", "An unrecorded record is", RISKS)]
+    return StaticWidget(lambda case, risk: missing_view(package, case, risk), controls,
                         title="When the missing differ from the recorded",
-                        default={"case": "gbo2023_asian", "odds": "1"})
+                        default={"case": "gbo2023_asian", "risk": "1"})

@@ -1,33 +1,36 @@
-"""The toolkit chapter tk_samples: Samples that are not samples: how selection moves a share.
+"""The toolkit chapter tk_samples: samples that are not samples: how selection moves a share, and how
+much selection each real figure would need.
 
-Illustrations (a world in which the truth is known, with numbers chosen to teach) are
-labelled as such on every chart and summary that shows one."""
+The simulator is an illustration (a world in which the truth is known, with numbers chosen to
+teach), labelled as such on every chart and summary that shows it. The inverse calculator uses the
+book's real figures and census comparators."""
 from __future__ import annotations
 
-from .. import fmt, limits
-from ..charts import ILLUSTRATION, Chart
-from ..style import BLACK, BLUE, ORANGE, REST, VERMILLION, new_figure, text_on
+from dataclasses import dataclass
+
+from .. import comparisons, fmt, limits
+from ..charts import BAR_INSET, Chart, bar_row, percent_axis, stamp
+from ..data import Package
+from ..layout import Layout
+from ..style import BLACK, BLUE, ORANGE, REST, SKY
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
 
-
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
-
-
-STAGES = ("detected", "charged", "reported in the press")
-BASE_PASS = {"detected": 0.3, "charged": 0.5, "reported in the press": 0.4}   # illustrative, for kind Y
+# -- the forward simulator ---------------------------------------------------------------------------
+STAGES = ("detected", "ethnicity recorded", "listed")
+BASE_PASS = {"detected": 0.3, "ethnicity recorded": 0.4, "listed": 0.4}   # illustrative, for kind Y
+RATIOS = (("0.25", "a quarter"), ("0.5", "half"), ("1", "the same"), ("2", "twice"), ("4", "four times"))
+LISTING = (("1", "the same"), ("2", "twice"))
+PHRASE = {"0.25": "a quarter of", "0.5": "half", "1": "the same as", "2": "twice", "4": "four times"}
 
 
-def selection_path(true_x: float, detect_ratio: float, report_ratio: float) -> list[tuple[str, float]]:
-    """Kind X's share at each stage of the illustration: the truth, then after each stage, when X's
-    chance of detection and of press reporting are `detect_ratio` and `report_ratio` times Y's."""
-    x_pass = dict(BASE_PASS)
-    x_pass["detected"] = min(1.0, BASE_PASS["detected"] * detect_ratio)
-    x_pass["reported in the press"] = min(1.0, BASE_PASS["reported in the press"] * report_ratio)
+def selection_path(true_x: float, detect_ratio: float, record_ratio: float, list_ratio: float = 1.0) \
+        -> list[tuple[str, float]]:
+    """Kind X's share at each stage: the truth, then after detection, after ethnicity is recorded,
+    and after a list is compiled, when X's chance at each stage is the ratio times Y's (capped at one)."""
+    ratio = {"detected": detect_ratio, "ethnicity recorded": record_ratio, "listed": list_ratio}
+    x_pass = {s: min(1.0, BASE_PASS[s] * ratio[s]) for s in STAGES}
     out = [("all offending", true_x)]
     for k in range(1, len(STAGES) + 1):
         upto = STAGES[:k]
@@ -37,72 +40,153 @@ def selection_path(true_x: float, detect_ratio: float, report_ratio: float) -> l
     return out
 
 
-RATIOS = (("0.5", "half"), ("1", "the same"), ("2", "twice"))
-
-
-def selection_view(true_x: str, detect: str, report: str) -> View:
-    path = selection_path(float(true_x), float(detect), float(report))
-    fig = new_figure((6.4, 2.8))
-    ax = fig.add_axes([0.30, 0.16, 0.62, 0.62])
+def selection_view(true_x: str, detect: str, record: str, listing: str) -> View:
+    path = selection_path(float(true_x), float(detect), float(record), float(listing))
+    setting = (f"kind X is {pct(float(true_x))} of all offending; at detection its chance is {PHRASE[detect]} kind "
+               f"Y's, at the recording of ethnicity {PHRASE[record]}, and at listing {PHRASE[listing]}")
+    lay = Layout().title("Kind X's share, stage by stage")
+    stamp(lay)
+    lay.text(setting[0].upper() + setting[1:] + ".")
     for i, (stage, share) in enumerate(path):
-        y = len(path) - 1 - i
-        ax.barh(y, share, color=ORANGE if i else BLUE, height=0.6)
-        ax.barh(y, 1 - share, left=share, color=REST, height=0.6)
-        ax.text(share + 0.01, y, pct(share), va="center", fontsize=9)
-    ax.set_yticks(range(len(path)), [("true share: " if i == 0 else "after: ") + s
-                                     for i, (s, _) in enumerate(path)][::-1], fontsize=8.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.suptitle("Kind X's share, stage by stage", x=0.02, ha="left", fontsize=10.5)
-    _stamp(fig)
-    phrase = {"0.5": "half", "1": "the same as", "2": "twice"}
-    d, r = phrase[detect], phrase[report]
-    setting = (f"kind X is {pct(float(true_x))} of all offending; its chance of detection is {d} kind Y's and its "
-               f"chance of press reporting {r} kind Y's")
+        lay.text(("True share, all offending" if i == 0 else f"After: {stage}") + f": {pct(share)}",
+                 weight="bold" if i in (0, len(path) - 1) else "normal")
+        bar_row(lay, [(0, share, BLUE if i == 0 else ORANGE, ""), (share, 1 - share, REST, "")])
+    percent_axis(lay, "Kind X's share")
     final = path[-1][1]
     direction = ("higher than" if final > float(true_x) + 1e-9 else "lower than" if final < float(true_x) - 1e-9
                  else "the same as")
-    summary = (f"Illustration: {setting}. In the press-compiled list kind X is {pct(final)}, {direction} its true share "
-               f"of {pct(float(true_x))}.")
+    summary = (f"Illustration, not data: {setting}. In the final list kind X is {pct(final)}, {direction} its true "
+               f"share of {pct(float(true_x))}.")
     alt = (f"Illustration, not data. Kind X's share stage by stage when {setting}: "
            + "; ".join(f"{s} {pct(v)}" for s, v in path) + ".")
-    return View(Chart(fig, alt, [pct(v) for _, v in path], legacy=True), summary)
-
-
-def selection_spread(true_x: float) -> dict[str, float]:
-    """The share in the press-compiled list for every combination of the two ratios."""
-    phrase = {"0.5": "half", "1": "same", "2": "twice"}
-    return {f"detection {phrase[d]}, reporting {phrase[r]}": selection_path(true_x, float(d), float(r))[-1][1]
-            for d, _ in RATIOS for r, _ in RATIOS}
-
-
-def selection_spread_chart(true_x: float) -> Chart:
-    spread = selection_spread(true_x)
-    fig = new_figure((6.4, 1.2 + 0.32 * len(spread)))
-    ax = fig.add_axes([0.42, 0.14, 0.54, 0.74])
-    for i, (label, share) in enumerate(spread.items()):
-        y = len(spread) - 1 - i
-        ax.plot([true_x, share], [y, y], color=REST, lw=2)
-        ax.plot([share], [y], "o", color=ORANGE, ms=7, markeredgecolor=BLACK)
-        ax.text(max(share, true_x) + 0.02, y, pct(share), va="center", ha="left", fontsize=8)
-    ax.axvline(true_x, color=BLUE, lw=1.5)
-    ax.set_yticks(range(len(spread)), [f"X's {k}" for k in reversed(spread)], fontsize=7.5)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel(f"Kind X's share in the press-compiled list (blue line: its true share, {pct(true_x)})", fontsize=8)
-    fig.suptitle("One true share, nine observed shares", x=0.02, ha="left", fontsize=10.5)
-    _stamp(fig)
-    alt = (f"Illustration, not data. Kind X's true share is {pct(true_x)}; its share in a press-compiled list, for each "
-           "combination of its chances of detection and press reporting relative to kind Y: "
-           + "; ".join(f"{k}: {pct(v)}" for k, v in spread.items()) + ".")
-    return Chart(fig, alt, [pct(true_x)] + [pct(v) for v in spread.values()], legacy=True)
+    return View(Chart(lay.figure(), alt, [pct(v) for _, v in path]), summary)
 
 
 def selection_widget() -> StaticWidget:
     controls = [
-        Control("true_x", "True share of offending by kind X", (("0.1", "10%"), ("0.3", "30%"), ("0.5", "50%"))),
-        Control("detect", "X's chance of being detected, relative to Y", RATIOS),
-        Control("report", "X's chance of press reporting, relative to Y", RATIOS),
+        Control("true_x", "True share of offending by kind X", (("0.1", "10%"), ("0.3", "30%"))),
+        Control("detect", "X's chance of detection, relative to Y", RATIOS, kind="select"),
+        Control("record", "X's chance that ethnicity is recorded, relative to Y", (("0.5", "half"), ("1", "the same"),
+                                                                                   ("2", "twice"))),
+        Control("listing", "X's chance of being listed, relative to Y", LISTING),
     ]
     return StaticWidget(selection_view, controls, title="A selection simulator",
-                        default={"true_x": "0.3", "detect": "2", "report": "1"})
+                        default={"true_x": "0.3", "detect": "2", "record": "1", "listing": "1"})
+
+
+# -- the inverse question: how much selection would each real figure need? -------------------------
+@dataclass(frozen=True)
+class Needed:
+    key: str
+    label: str           # the figure, in words
+    reading: str         # which reading cites it
+    share: float         # the group's share among those recorded (or listed)
+    comparators: tuple[tuple[str, float], ...]
+
+    def odds_ratios(self) -> tuple[tuple[str, float], ...]:
+        return tuple((name, comparisons.selection_odds_ratio(self.share, p)) for name, p in self.comparators)
+
+
+def needed(package: Package) -> list[Needed]:
+    from .. import suspects
+    from . import home_office_2020 as ho
+
+    series = suspects.series_by_key(package)
+    A, B = "cited that the national data show no group standing out", "cited that the data understate over-representation"
+    rows = []
+    for key, reading, label in (
+            ("gbo2023_white", A, "White, all group-based offending, 2023"),
+            ("gbo2023_asian", A, "Asian, all group-based offending, 2023"),
+            ("gbo2024_pakistani", A, "Pakistani, all group-based offending, Jan to Sep 2024"),
+            ("sub2023_pakistani", B, "Pakistani, outside families and institutions, 2023"),
+            ("sub2024_pakistani", B, "Pakistani, outside families and institutions, Jan to Sep 2024"),
+            ("gmp_mvmo_asian", B, "Asian, Greater Manchester exploitation suspects")):
+        s = series[key]
+        first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == "sex and age band")
+        rows.append(Needed(key, label, reading, s.of_recorded,
+                           ((first.label, first.share), (matched.label, matched.share))))
+    gmp = next(r for r in rows if r.key == "gmp_mvmo_asian")
+    rows[rows.index(gmp)] = Needed(gmp.key, "Asian, Greater Manchester exploitation suspects (share as printed)",
+                                   gmp.reading, package.figure("gmp_mvmo_suspects_asian.guardian").value / 100,
+                                   gmp.comparators)
+    q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
+    rows.append(Needed("quilliam", "Asian, Quilliam's list of people convicted (2017)", B, q.like_known,
+                       tuple((f"England and Wales, 2011, {name}", p) for name, p in q.comparators)))
+    return rows
+
+
+def ratio_words(odds_ratio: float) -> str:
+    if odds_ratio >= 1:
+        return f"{fmt.ratio(odds_ratio)} times as likely"
+    return f"{fmt.ratio(1 / odds_ratio)} times less likely"
+
+
+def needed_chart(rows: list[Needed]) -> Chart:
+    """The odds ratio of selection each figure needs, against each comparator, on a log scale."""
+    lay = Layout().title("How much selection each figure would need")
+    lay.text("Odds ratio: how many times as likely a member of the group would have to be to reach the "
+             "figure as anyone else, if the group offended at its population share. Log scale; one is no selection.")
+    lay.legend([("against all residents", SKY), ("against males aged 18 to 39", ORANGE)])
+    sentences, numbers = [], []
+    for r in rows:
+        (n1, o1), (n2, o2) = r.odds_ratios()
+        lay.text(f"{r.label}: {fmt.ratio(o1)} and {fmt.ratio(o2)}")
+
+        def draw(ax, o1=o1, o2=o2):
+            ax.set_xscale("log")
+            ax.set_xlim(0.1, 100)
+            ax.set_ylim(-1, 1)
+            ax.axis("off")
+            ax.axvline(1, color=BLACK, lw=1)
+            ax.plot([o1], [0], "o", color=SKY, ms=9, markeredgecolor=BLACK)
+            ax.plot([o2], [0], "D", color=ORANGE, ms=8, markeredgecolor=BLACK)
+        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        sentences.append(f"{r.label} ({r.reading}): {fmt.ratio(o1)} against {n1}, {fmt.ratio(o2)} against {n2}")
+        numbers += [fmt.ratio(o1), fmt.ratio(o2)]
+
+    def axis(ax):
+        ax.set_xscale("log")
+        ax.set_xlim(0.1, 100)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([0.1, 1, 10, 100], ["0.1", "1", "10", "100"])
+        ax.minorticks_off()
+    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    alt = ("How much selection each figure would need: the odds ratio of selection that would turn the group's "
+           "population share into the figure. " + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, numbers)
+
+
+def needed_view(package: Package, key: str, comparator: str, stages: str) -> View:
+    r = next(x for x in needed(package) if x.key == key)
+    name, p = r.comparators[int(comparator)]
+    o = comparisons.selection_odds_ratio(r.share, p)
+    k = int(stages)
+    each = o ** (1 / k)
+    lay = Layout().title(r.label)
+    lay.text(f"Share among those recorded: {pct(r.share)}", weight="bold")
+    bar_row(lay, [(0, r.share, ORANGE, ""), (r.share, 1 - r.share, REST, "")])
+    lay.text(f"Share of residents, {name}: {pct(p)}", weight="bold")
+    bar_row(lay, [(0, p, SKY, ""), (p, 1 - p, REST, "")])
+    percent_axis(lay, "")
+    lay.text(f"If the group offended at its population share, its members would have to be {ratio_words(o)} to "
+             f"reach this figure as anyone else (odds ratio {fmt.ratio(o)}); spread evenly over {k} stage"
+             f"{'s' if k > 1 else ''}, {ratio_words(each)} at each.")
+    summary = (f"{r.label} ({r.reading}): {pct(r.share)} among those recorded, against {pct(p)} of residents "
+               f"({name}). For a group offending at its population share to show this figure, selection would have "
+               f"to make its members {ratio_words(o)} to be counted as anyone else (odds ratio {fmt.ratio(o)}); over "
+               f"{k} stage{'s' if k > 1 else ''} of equal strength, {ratio_words(each)} at each.")
+    alt = (f"{r.label}: {pct(r.share)} among those recorded (orange bar) against {pct(p)} of residents, {name} "
+           f"(blue bar). Selection needed: odds ratio {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
+    return View(Chart(lay.figure(), alt, [pct(r.share), pct(p), fmt.ratio(o), fmt.ratio(each)]), summary)
+
+
+def needed_widget(package: Package) -> StaticWidget:
+    rows = needed(package)
+    controls = [Control("key", "Figure", tuple((r.key, r.label) for r in rows), kind="select"),
+                Control("comparator", "Against", (("0", "all residents"), ("1", "males aged 18 to 39"))),
+                Control("stages", "Selection spread over", (("1", "one stage"), ("3", "three stages")))]
+    return StaticWidget(lambda key, comparator, stages: needed_view(package, key, comparator, stages), controls,
+                        title="How much selection would it take?",
+                        default={"key": "gbo2023_asian", "comparator": "0", "stages": "1"})

@@ -1,26 +1,37 @@
-"""The toolkit chapter tk_small: Small numbers: intervals for the book's small counts, and where extreme local rates come from.
+"""The toolkit chapter tk_small: small numbers, clustering, and where extreme local rates come from.
 
-Illustrations (a world in which the truth is known, with numbers chosen to teach) are
-labelled as such on every chart and summary that shows one."""
+Intervals are drawn only for shares that chance could have moved: a sample, or a year's count from
+an ongoing process. A compiled list gets none. Where people come in groups (forces, networks,
+cases), the interval also counts each group once, and says what it assumes about their sizes.
+
+The funnel plot is an illustration (a world in which the truth is known, with numbers chosen to
+teach), labelled as such on the chart and in its summary."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import fmt, limits, stats
-from ..charts import ILLUSTRATION, Chart
+from ..charts import BAR_INSET, Chart, percent_axis, plot_block, stamp
 from ..data import Package
-from ..style import BLACK, BLUE, ORANGE, UNKNOWN, VERMILLION, new_figure, text_on
+from ..layout import Layout
+from ..style import BLACK, BLUE, ORANGE, REST, UNKNOWN, VERMILLION
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
 
+GROUP_SIZE = 3        # an assumption for national group-based suspects: groups of three on average
+CV_UNEQUAL = 0.5      # an assumption: group sizes vary with a coefficient of variation of one half
 
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
+
+@dataclass(frozen=True)
+class Interval:
+    label: str          # what the interval assumes
+    low: float
+    high: float
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -28,54 +39,87 @@ class SmallShare:
     label: str
     count: int
     n: int
-    clusters: int | None = None   # when the n people fall in fewer independent cases
+    kind: str                       # 'sample', 'process' or 'list'
+    intervals: tuple[Interval, ...]
+    note: str
 
 
 def small_shares(package: Package) -> list[SmallShare]:
     f = package.figure
-    ga, gw = f("ceop2011_groups_asian.c4").count, f("ceop2011_groups_white.c4").count
-    return [
-        SmallShare("HMICFRS 2023: group-based of investigations reviewed", f("investigations_group_based.bbc").count,
-                   f("investigations_reviewed.bbc").count),
-        SmallShare("HMICFRS 2023: graded good", f("graded_good.gbnews").count, f("investigations_assessed.gbnews").count),
-        SmallShare("CEOP 2011: Asian of groups with ethnicity known", ga, ga + gw),
-        SmallShare("Quilliam 2017: Asian of people convicted", f("quilliam_asian_count.sky").count,
-                   f("quilliam_offenders.hl14053").count, f("quilliam_cases.press").count),
-    ]
+    good, assessed = f("graded_good.gbnews").count, f("investigations_assessed.gbnews").count
+    forces = f("forces_inspected.guardian").count
+    hm = SmallShare(
+        "Inspection 2023: investigations graded good", good, assessed, "sample",
+        (Interval("each investigation independent", *stats.wilson_interval(good, assessed), BLUE),
+         Interval(f"each of the {forces} forces counted once (equal numbers of investigations)",
+                  *limits.clustered_wilson(good, assessed, forces), ORANGE),
+         Interval(f"the same, forces of unequal size (CV {fmt.ratio(CV_UNEQUAL)})",
+                  *limits.clustered_wilson(good, assessed, limits.effective_clusters(forces, CV_UNEQUAL)), REST)),
+        "Investigations chosen by the inspectorate in forces it chose: the intervals cover chance among "
+        "investigations like these, not how they were chosen.")
+    p24 = f("gbo_subset_2024q3_pakistani_count.khyber").count
+    n24 = round(p24 / (f("gbo_subset_2024q3_pakistani.sky").value / 100))
+    groups = n24 / GROUP_SIZE
+    sub = SmallShare(
+        "Outside families and institutions, Jan to Sep 2024: recorded as Pakistani", p24, n24, "process",
+        (Interval("each suspect independent", *stats.wilson_interval(p24, n24), BLUE),
+         Interval(f"suspects in groups of {GROUP_SIZE}, each group one ethnicity (an assumption)",
+                  *limits.clustered_wilson(p24, n24, groups), ORANGE),
+         Interval(f"the same, groups of unequal size (CV {fmt.ratio(CV_UNEQUAL)})",
+                  *limits.clustered_wilson(p24, n24, limits.effective_clusters(round(groups), CV_UNEQUAL)), REST)),
+        "All recorded suspects, not a sample: the interval covers chance in which suspects a year's "
+        "process brings to a record, not the unrecorded.")
+    q, qn = f("quilliam_asian_count.sky").count, f("quilliam_offenders.hl14053").count
+    quilliam = SmallShare(
+        "Quilliam 2017: people convicted, recorded as Asian", q, qn, "list", (),
+        "A list compiled from press reports: no sampling interval applies, because it was never a sample.")
+    return [hm, sub, quilliam]
 
 
 def small_chart(rows: list[SmallShare]) -> Chart:
-    """Each share with two 95% intervals: Wilson (blue) and exact Clopper-Pearson (orange); where
-    the people fall in fewer cases, a third (grey) treating each case as one observation."""
-    lines = []
+    """Each share as a dot; below it, one bar per interval, each labelled with what it assumes; a
+    list gets no interval and says why."""
+    lay = Layout().title("Small counts: which intervals apply")
+    sentences, numbers = [], []
     for r in rows:
-        lines.append((r, "Wilson", stats.wilson_interval(r.count, r.n), BLUE))
-        lines.append((r, "Clopper-Pearson", limits.clopper_pearson(r.count, r.n), ORANGE))
-        if r.clusters:
-            lines.append((r, f"Wilson, {fmt.count(r.clusters)} cases", limits.clustered_wilson(r.count, r.n, r.clusters),
-                          UNKNOWN))
-    fig = new_figure((7.0, 1.3 + 0.36 * len(lines)))
-    ax = fig.add_axes([0.50, 0.14, 0.46, 0.78])
-    sentences, numbers, ticks = [], [], []
-    for i, (r, method, (lo, hi), colour) in enumerate(lines):
-        y = len(lines) - 1 - i
-        ax.plot([lo, hi], [y, y], color=colour, lw=4, solid_capstyle="butt")
-        ax.plot([r.count / r.n], [y], "o", color=BLACK, ms=4)
-        ticks.append((y, f"{r.label}\n({method})" if method == "Wilson" else f"({method})"))
-        sentences.append(f"{r.label}, {fmt.count(r.count)} of {fmt.count(r.n)} ({pct(r.count / r.n)}): {method} "
-                         f"{pct(lo)} to {pct(hi)}")
-        numbers += [pct(lo), pct(hi)]
-    ax.set_yticks([t[0] for t in ticks], [t[1] for t in ticks], fontsize=7)
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    fig.suptitle("Small counts, wide intervals (95%)", x=0.02, ha="left", fontsize=10.5)
-    alt = ("Small counts, wide intervals. Interval chart, each 95% interval covering sampling variation only: "
-           + "; ".join(sentences) + ".")
-    return Chart(fig, alt, numbers, legacy=True)
+        share = r.count / r.n
+        lay.text(f"{r.label}: {fmt.count(r.count)} of {fmt.count(r.n)}, {pct(share)}", weight="bold")
+        numbers.append(pct(share))
+        if not r.intervals:
+            lay.text("No interval: " + r.note, style="italic")
+            sentences.append(f"{r.label}: {fmt.count(r.count)} of {fmt.count(r.n)}, {pct(share)}; no interval, "
+                             "a compiled list")
+            lay.gap(0.08)
+            continue
+        parts = []
+        for iv in r.intervals:
+            lay.text(f"{pct(iv.low)} to {pct(iv.high)}: {iv.label}", color="#222222")
+
+            def draw(ax, iv=iv, share=share):
+                ax.set_xlim(0, 1)
+                ax.set_ylim(-1, 1)
+                ax.axis("off")
+                ax.plot([iv.low, iv.high], [0, 0], color=iv.colour, lw=5, solid_capstyle="butt")
+                ax.plot([share], [0], "o", color=BLACK, ms=6)
+            lay.axes(0.16, draw, left=BAR_INSET, right=BAR_INSET)
+            numbers += [pct(iv.low), pct(iv.high)]
+            parts.append(f"{iv.label}, {pct(iv.low)} to {pct(iv.high)}")
+        sentences.append(f"{r.label}: {fmt.count(r.count)} of {fmt.count(r.n)}, {pct(share)}; 95% Wilson intervals: "
+                         + "; ".join(parts))
+        lay.gap(0.08)
+    percent_axis(lay, "Share: dot; bars, 95% Wilson intervals under each assumption")
+    alt = "Small counts: which intervals apply. " + ". ".join(sentences) + "."
+    return Chart(lay.figure(), alt, numbers)
 
 
+# -- the funnel: one true rate, offences that come in networks -----------------------------------------
 FUNNEL_AREAS = 40
-FUNNEL_RATE = 2 / 10_000          # the same true rate in every area of the illustration
+FUNNEL_RATE = 2 / 10_000          # offences per resident, the same in every area of the illustration
+NETWORK_SIZE = 8                  # offences per network, on average (the statistician's illustration)
+LIMITS = (("offences", "offences, limits for chance alone"),
+          ("offences_od", "offences, limits widened for networks"),
+          ("networks", "networks, limits for chance alone"))
+LEVELS = (("1.96", "95%"), ("3.09", "99.8%"))
 
 
 def funnel_populations() -> np.ndarray:
@@ -83,55 +127,98 @@ def funnel_populations() -> np.ndarray:
     return np.round(np.geomspace(20_000, 1_500_000, FUNNEL_AREAS)).astype(int)
 
 
-def funnel_counts(year: int) -> np.ndarray:
+def funnel_networks(year: int) -> tuple[np.ndarray, np.ndarray]:
+    """(networks, offences) in each area: networks arise at random (Poisson, at the rate that gives
+    FUNNEL_RATE offences on average) and each commits 1 + Poisson(NETWORK_SIZE - 1) offences."""
     rng = np.random.default_rng(2026 + year)
-    return rng.binomial(funnel_populations(), FUNNEL_RATE)
+    networks = rng.poisson(funnel_populations() * FUNNEL_RATE / NETWORK_SIZE)
+    offences = np.array([int(k + rng.poisson(NETWORK_SIZE - 1, k).sum()) for k in networks])
+    return networks, offences
 
 
-def funnel_outside(year: int, z: float) -> int:
-    """How many of the simulated areas fall outside the exact funnel limits at z in that year."""
-    pops, counts = funnel_populations(), funnel_counts(year)
-    low, high = limits.funnel_limits(FUNNEL_RATE, pops.tolist(), z=(z,))[z]
+def funnel_counts(year: int) -> np.ndarray:
+    return funnel_networks(year)[1]
+
+
+def _series(year: int, counting: str) -> tuple[np.ndarray, float]:
+    networks, offences = funnel_networks(year)
+    if counting == "networks":
+        return networks, FUNNEL_RATE / NETWORK_SIZE
+    return offences, FUNNEL_RATE
+
+
+def funnel_phi(year: int) -> float:
+    counts, rate = _series(year, "offences")
+    return limits.overdispersion(counts, funnel_populations().tolist(), rate)
+
+
+def _limits(year: int, counting: str, z: float, populations) -> tuple[np.ndarray, np.ndarray]:
+    _, rate = _series(year, counting)
+    if counting == "offences_od":
+        return limits.funnel_limits_overdispersed(rate, populations, funnel_phi(year), z=z)[z]
+    return limits.funnel_limits(rate, populations, z=(z,))[z]
+
+
+def funnel_outside(year: int, z: float, counting: str = "offences") -> int:
+    """How many of the simulated areas fall outside the limits at z in that year."""
+    pops = funnel_populations()
+    counts, _ = _series(year, counting)
+    low, high = _limits(year, counting, z, pops.tolist())
     return int(((counts / pops < low) | (counts / pops > high)).sum())
 
 
 def funnel_top(year: int) -> int:
-    """The index of the area with the highest observed rate in that year."""
+    """The index of the area with the highest observed rate of offences in that year."""
     return int(np.argmax(funnel_counts(year) / funnel_populations()))
 
 
-def funnel_view(year: str, limit: str) -> View:
-    pops, counts = funnel_populations(), funnel_counts(int(year))
-    rates = counts / pops * 10_000
-    z = float(limit)
-    grid = np.arange(15_000, 1_600_001, 5_000)
-    lo_hi = limits.funnel_limits(FUNNEL_RATE, grid.tolist(), z=(z,))[z]
-    outside = funnel_outside(int(year), z)
-    top = funnel_top(int(year))
-    fig = new_figure((6.4, 3.0))
-    ax = fig.add_axes([0.12, 0.18, 0.84, 0.62])
-    ax.plot(grid, lo_hi[0] * 10_000, color=UNKNOWN, lw=1)
-    ax.plot(grid, lo_hi[1] * 10_000, color=UNKNOWN, lw=1)
-    ax.axhline(FUNNEL_RATE * 10_000, color=BLACK, lw=1, ls="--")
-    ax.plot(pops, rates, "o", color=BLUE, ms=4)
-    ax.plot([pops[top]], [rates[top]], "o", color=VERMILLION, ms=7)
-    ax.set_xscale("log")
-    ax.set_xlabel("Area population (log scale)", fontsize=8.5)
-    ax.set_ylabel("Rate per 10,000", fontsize=8.5)
-    level = "95%" if z < 2 else "99.8%"
-    fig.suptitle(f"Forty areas, one true rate: year {year}, {level} limits", x=0.02, ha="left", fontsize=10.5)
-    _stamp(fig)
-    summary = (f"Illustration: every area has the same true rate, {fmt.ratio(FUNNEL_RATE * 10_000)} per 10,000. In year "
-               f"{year} the highest observed rate is {fmt.ratio(rates[top])} per 10,000, in an area of "
-               f"{fmt.count(int(pops[top]))} people; {outside} of {FUNNEL_AREAS} areas fall outside the {level} limits.")
-    alt = (f"Illustration, not data. Funnel plot of forty simulated areas with the same true rate of "
-           f"{fmt.ratio(FUNNEL_RATE * 10_000)} per 10,000, year {year}: the highest rate, {fmt.ratio(rates[top])}, is in "
-           f"an area of {fmt.count(int(pops[top]))}; {outside} areas lie outside the {level} limits (grey lines).")
-    return View(Chart(fig, alt, [fmt.ratio(rates[top]), fmt.count(int(pops[top])), str(outside)], legacy=True), summary)
+def funnel_view(year: str, counting: str, limit: str) -> View:
+    y, z = int(year), float(limit)
+    pops = funnel_populations()
+    counts, rate = _series(y, counting)
+    unit = "networks" if counting == "networks" else "offences"
+    scale = 100_000 if unit == "networks" else 10_000
+    rates = counts / pops * scale
+    grid = np.geomspace(15_000, 1_600_000, 120).round().astype(int)
+    low, high = _limits(y, counting, z, grid.tolist())
+    outside = funnel_outside(y, z, counting)
+    level = dict(LEVELS)[limit]
+    top = int(np.argmax(rates))
+    per = f"per {fmt.count(scale)}"
+
+    def draw(ax):
+        ax.plot(grid, low * scale, color=UNKNOWN, lw=1.5)
+        ax.plot(grid, high * scale, color=UNKNOWN, lw=1.5)
+        ax.axhline(rate * scale, color=BLACK, lw=1, ls="--")
+        ax.plot(pops, rates, "o", color=BLUE, ms=5)
+        ax.plot([pops[top]], [rates[top]], "o", color=VERMILLION, ms=8)
+        ax.set_xscale("log")
+        ax.set_xticks([20_000, 100_000, 1_000_000], ["20,000", "100,000", "1,000,000"])
+        ax.minorticks_off()
+        ax.set_ylim(0, max(rates.max(), high.max() * scale) * 1.08)
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    lay = Layout().title(f"Forty areas, one true rate: year {year}")
+    stamp(lay)
+    phi_text = f" (over-dispersion {fmt.ratio(funnel_phi(y))}, estimated from the areas)" if counting == "offences_od" else ""
+    lay.text(f"Counting {dict(LIMITS)[counting]}{phi_text}; {level} limits (grey). {outside} of {FUNNEL_AREAS} "
+             "areas fall outside.")
+    plot_block(lay, draw, ylabel=f"{unit.capitalize()} {per} residents", xlabel="Area population (log scale)",
+               height=2.0, left=0.45)
+    summary = (f"Illustration, not data: every area has the same true rate, and offences come in networks of "
+               f"{NETWORK_SIZE} on average. Counting {dict(LIMITS)[counting]}, {outside} of {FUNNEL_AREAS} areas fall "
+               f"outside the {level} limits in year {year}{phi_text}.")
+    alt = (f"Illustration, not data. Funnel plot of forty simulated areas with the same true rate, year {year}, "
+           f"counting {dict(LIMITS)[counting]}{phi_text}: {outside} of {FUNNEL_AREAS} areas lie outside the {level} "
+           f"limits (grey lines); the dashed line is the true rate.")
+    return View(Chart(lay.figure(), alt, [str(outside), str(FUNNEL_AREAS)]), summary)
 
 
 def funnel_widget() -> StaticWidget:
     controls = [Control("year", "Simulated year", (("1", "year 1"), ("2", "year 2"), ("3", "year 3"))),
-                Control("limit", "Control limits", (("1.96", "95%"), ("3.09", "99.8%")))]
+                Control("counting", "What is counted, and the limits", LIMITS, kind="select"),
+                Control("limit", "Control limits", LEVELS)]
     return StaticWidget(funnel_view, controls, title="Where the extremes come from",
-                        default={"year": "1", "limit": "1.96"})
+                        default={"year": "1", "counting": "offences", "limit": "3.09"})

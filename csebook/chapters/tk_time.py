@@ -1,95 +1,140 @@
-"""The toolkit chapter tk_time: When it happened and when it was counted: delays from abuse to a police record.
+"""The toolkit chapter tk_time: when it happened and when it was counted.
 
-Illustrations (a world in which the truth is known, with numbers chosen to teach) are
-labelled as such on every chart and summary that shows one."""
+Police and statistics series count offences by the year they were recorded. A model of delay from
+abuse to record shows both counts: by year recorded (what the series show) and by year of abuse as
+known today (right-censored: recent years look low). A change in willingness to report, such as the
+rise after 2014, moves the year-recorded series without any change in offending.
+
+Everything here is an illustration (a world in which the truth is known, with numbers chosen to
+teach), labelled as such on every chart and summary."""
 from __future__ import annotations
 
-import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import fmt, limits
-from ..charts import ILLUSTRATION, Chart
-from ..style import BLUE, GREEN, ORANGE, REST, SKY, VERMILLION, new_figure, text_on
+from ..charts import Chart, plot_block, stamp
+from ..layout import Layout
+from ..style import BLUE, ORANGE, REST
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
 
-
-def _stamp(fig) -> None:
-    """Mark an illustrative chart as such, on the image itself."""
-    fig.text(0.985, 0.985, ILLUSTRATION, ha="right", va="top", fontsize=8, color=text_on(VERMILLION),
-             bbox=dict(boxstyle="round,pad=0.3", facecolor=VERMILLION, edgecolor="none"))
-
-
-YEARS = list(range(2004, 2024))          # abuse years in the illustration
 SNAPSHOT = 2023
-TRENDS = (("flat", "flat"), ("falling", "falling by 5% a year"), ("rising", "rising by 5% a year"))
-MEANS = (("2", "2 years"), ("5", "5 years"), ("10", "10 years"), ("20", "20 years"))
+SHOWN = list(range(2004, SNAPSHOT + 1))      # the years drawn
+HORIZON = 80                                   # delays longer than this are left unrecorded
+START = SHOWN[0] - HORIZON                      # offending reaches back this far: no artefact at the start
+TREND_FROM = SHOWN[0]                          # any trend in offending begins here; level before
+BASE = 0.3                                     # share of abuse ever recorded before any change (illustrative)
+CHANGE_YEAR = 2014
+
+TRENDS = (("flat", "flat"), ("falling", "falling 5% a year"), ("rising", "rising 5% a year"))
+MEANS = (("2", "2 years"), ("10", "10 years"), ("20", "20 years"))
+REPORTING = (("none", "no change"), ("step", f"doubles in {CHANGE_YEAR}"),
+             ("ramp", f"doubles over {CHANGE_YEAR} to {CHANGE_YEAR + 4}"))
 
 
 def offending(trend: str) -> dict[int, float]:
+    """Abuse that happened each year, 100 a year up to TREND_FROM, then the trend."""
     step = {"flat": 1.0, "falling": 0.95, "rising": 1.05}[trend]
-    return {y: 100 * step ** (y - YEARS[0]) for y in YEARS}
+    return {y: 100 * step ** max(0, y - TREND_FROM) for y in range(START, SNAPSHOT + 1)}
 
 
-def delay_view(mean: str, trend: str) -> View:
-    pmf = limits.geometric_delays(float(mean), 200)
+def propensity(change: str):
+    """The share of abuse that would ever be recorded, by year of record."""
+    def p(year: int) -> float:
+        if change == "step":
+            return BASE * (2 if year >= CHANGE_YEAR else 1)
+        if change == "ramp":
+            return BASE * (1 + min(1.0, max(0.0, (year - CHANGE_YEAR + 1) / 5)))
+        return BASE
+    return p
+
+
+def model(mean: str, trend: str, change: str) -> tuple[dict, dict, dict]:
+    """(offending, recorded by year of record, recorded by year of abuse as known in SNAPSHOT)."""
+    pmf = limits.geometric_delays(float(mean), HORIZON)
     truth = offending(trend)
-    recorded = {y: truth[y] * limits.recorded_by(SNAPSHOT - y, pmf) for y in YEARS}
-    in_snapshot = limits.snapshot_composition(truth, pmf, SNAPSHOT)
-    total = sum(in_snapshot.values())
-    older = sum(v for y, v in in_snapshot.items() if y < SNAPSHOT) / total
-    last5 = sum(recorded[y] for y in YEARS[-5:]) / sum(truth[y] for y in YEARS[-5:])
-    fig = new_figure((6.4, 2.9))
-    ax = fig.add_axes([0.10, 0.18, 0.86, 0.60])
-    ax.bar(YEARS, [truth[y] for y in YEARS], color=REST, width=0.8, label="abuse that happened")
-    ax.bar(YEARS, [recorded[y] for y in YEARS], color=BLUE, width=0.8, label=f"recorded by {SNAPSHOT}")
-    ax.set_xlabel("Year the abuse happened", fontsize=8.5)
-    ax.set_ylabel("Offences", fontsize=8.5)
-    ax.set_ylim(0, 1.3 * max(truth.values()))
-    ax.set_xticks(YEARS[::3], [str(y) for y in YEARS[::3]])
-    ax.legend(frameon=False, fontsize=8, loc="upper left", ncol=2)
-    fig.suptitle(f"Recorded by {SNAPSHOT}, by year of abuse\nmean delay {dict(MEANS)[mean]}, offending "
-                 f"{dict(TRENDS)[trend]}", x=0.02, ha="left", fontsize=9.5, linespacing=1.2)
-    _stamp(fig)
-    summary = (f"Illustration: offending {dict(TRENDS)[trend]}, delays to a police record averaging "
-               f"{dict(MEANS)[mean]}. By {SNAPSHOT}, {pct(last5)} of the abuse of the last five years has been "
-               f"recorded; of the offences recorded in {SNAPSHOT} itself, {pct(older)} happened in earlier years.")
-    alt = (f"Illustration, not data. Bars by year of abuse, {YEARS[0]} to {SNAPSHOT}: grey what happened, blue what is "
-           f"recorded by {SNAPSHOT}, with offending {dict(TRENDS)[trend]} and a mean delay of {dict(MEANS)[mean]}. "
-           f"{pct(last5)} of the last five years' abuse is recorded; {pct(older)} of offences recorded in "
-           f"{SNAPSHOT} happened earlier.")
-    return View(Chart(fig, alt, [pct(last5), pct(older)], legacy=True), summary)
+    by_record = limits.records_by_year(truth, pmf, propensity(change), SHOWN)
+    by_abuse = limits.recorded_by_year_of_abuse(truth, pmf, propensity(change), SNAPSHOT, SHOWN)
+    return truth, by_record, by_abuse
 
 
-def censoring_chart() -> Chart:
-    """Share of abuse recorded by now against years since it happened, for each average delay."""
-    years = np.arange(0, 31)
-    fig = new_figure((6.4, 3.0))
-    ax = fig.add_axes([0.11, 0.17, 0.56, 0.66])
-    colours = (SKY, GREEN, ORANGE, VERMILLION)
-    sentences, numbers = [], []
-    for (mean, label), colour in zip(MEANS, colours):
-        pmf = limits.geometric_delays(float(mean), 200)
-        shares = [limits.recorded_by(int(t), pmf) for t in years]
-        ax.plot(years, shares, color=colour, lw=2, label=f"average delay {label}")
-        at1, at10 = shares[1], shares[10]
-        sentences.append(f"average delay {label}: {pct(at1)} after one year, {pct(at10)} after ten")
-        numbers += [pct(at1), pct(at10)]
-    ax.set_ylim(0, 1)
-    ax.set_xlim(0, 30)
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_xlabel("Years since the abuse", fontsize=8.5)
-    ax.set_ylabel("Share recorded", fontsize=8.5)
-    ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
-    fig.suptitle("How much of a year's abuse is recorded, by years since", x=0.02, ha="left", fontsize=10.5)
-    _stamp(fig)
-    alt = ("Illustration, not data. Lines of the share of abuse recorded against years since it happened, for a "
-           "long-tailed delay: " + "; ".join(sentences) + ".")
-    return Chart(fig, alt, numbers, legacy=True)
+def _panel(values: dict, truth: dict, colour: str, top: float):
+    def draw(ax):
+        ax.bar(SHOWN, [values[y] for y in SHOWN], color=colour, width=0.8)
+        ax.plot(SHOWN, [truth[y] for y in SHOWN], color=REST, lw=2.5)
+        ax.set_ylim(0, top)
+        ax.set_xlim(SHOWN[0] - 0.7, SHOWN[-1] + 0.7)
+        ax.set_xticks([2004, 2010, 2016, 2022])
+        ax.yaxis.set_major_locator(MaxNLocator(3, integer=True))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    return draw
+
+
+def delay_view(mean: str, trend: str, change: str) -> View:
+    truth, by_record, by_abuse = model(mean, trend, change)
+    line = {y: BASE * truth[y] for y in SHOWN}     # what would be recorded at the old willingness, with no delay
+    top = 1.15 * max(max(line.values()), max(by_record.values()))
+    r0, r1 = by_record[SNAPSHOT - 4], by_record[SNAPSHOT]
+    a0, a1 = by_abuse[SNAPSHOT - 4], by_abuse[SNAPSHOT]
+    o0, o1 = truth[SNAPSHOT - 4], truth[SNAPSHOT]
+    words = (f"offending {dict(TRENDS)[trend]}, average delay to a record {dict(MEANS)[mean]}, willingness "
+             f"to report {dict(REPORTING)[change]}")
+    lay = Layout().title("One model, counted two ways")
+    stamp(lay)
+    lay.text(words.capitalize() + f". Grey line: abuse that happened each year, times {pct(BASE)} (the share "
+             "ever recorded before any change).")
+    lay.text(f"Counted by year recorded, as police series are ({SNAPSHOT - 4}: {r0:.0f}; {SNAPSHOT}: {r1:.0f})",
+             weight="bold")
+    plot_block(lay, _panel(by_record, line, BLUE, top), height=1.5, left=0.45)
+    lay.text(f"Counted by year of abuse, as known in {SNAPSHOT} ({SNAPSHOT - 4}: {a0:.0f}; {SNAPSHOT}: {a1:.0f})",
+             weight="bold")
+    plot_block(lay, _panel(by_abuse, line, ORANGE, top), height=1.5, left=0.45, xlabel="Year")
+    numbers = [f"{r0:.0f}", f"{r1:.0f}", f"{a0:.0f}", f"{a1:.0f}"]
+    summary = (f"Illustration, not data: {words}. Abuse that happened went from {o0:.0f} in {SNAPSHOT - 4} to "
+               f"{o1:.0f} in {SNAPSHOT}. Counted by year recorded, the offences go from {r0:.0f} to {r1:.0f}; "
+               f"counted by year of abuse as known in {SNAPSHOT}, from {a0:.0f} to {a1:.0f}.")
+    alt = (f"Illustration, not data. Two bar charts, {SHOWN[0]} to {SNAPSHOT}, with {words}; a grey line marks "
+           f"the abuse that happened, times {pct(BASE)} ({o0:.0f} in {SNAPSHOT - 4}, {o1:.0f} in {SNAPSHOT}). Blue bars, offences by "
+           f"year recorded: {r0:.0f} in {SNAPSHOT - 4} and {r1:.0f} in {SNAPSHOT}. Orange bars, offences by year of "
+           f"abuse as known in {SNAPSHOT}: {a0:.0f} and {a1:.0f}.")
+    return View(Chart(lay.figure(), alt, numbers), summary)
 
 
 def delay_widget() -> StaticWidget:
-    controls = [Control("mean", "Average delay from abuse to police record", MEANS),
-                Control("trend", "Offending over the years", TRENDS)]
+    controls = [Control("mean", "Average delay from abuse to a record", MEANS),
+                Control("trend", "Abuse that happened, from 2004", TRENDS),
+                Control("change", "Willingness to report and record", REPORTING)]
     return StaticWidget(delay_view, controls, title="The years between abuse and record",
-                        default={"mean": "10", "trend": "flat"})
+                        default={"mean": "10", "trend": "flat", "change": "none"})
+
+
+def censoring_chart() -> Chart:
+    """Share of a year's abuse recorded by now against years since it happened, for each average delay."""
+    years = list(range(0, 31))
+    lines = []
+    for (mean, label), colour in zip(MEANS, (BLUE, ORANGE, REST)):
+        pmf = limits.geometric_delays(float(mean), HORIZON)
+        lines.append((label, colour, [limits.recorded_by(t, pmf) / limits.recorded_by(HORIZON, pmf) for t in years]))
+
+    def draw(ax):
+        for _, colour, shares in lines:
+            ax.plot(years, shares, color=colour, lw=2.5)
+        ax.set_ylim(0, 1)
+        ax.set_xlim(0, 30)
+        ax.set_yticks([0, 0.5, 1])
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.set_xticks([0, 10, 20, 30])
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    lay = Layout().title("How much of a year's abuse is recorded, by years since")
+    stamp(lay)
+    lay.legend([(f"average delay {label}", colour) for label, colour, _ in lines])
+    plot_block(lay, draw, ylabel="Share of what will ever be recorded", xlabel="Years since the abuse", height=1.7)
+    sentences = [f"average delay {label}: {pct(s[1])} after one year, {pct(s[10])} after ten"
+                 for label, _, s in lines]
+    alt = ("Illustration, not data. Lines of the share of a year's abuse recorded by now, of all that will ever be "
+           "recorded, against years since it happened: " + "; ".join(sentences) + ".")
+    return Chart(lay.figure(), alt, [pct(s[i]) for _, _, s in lines for i in (1, 10)])
