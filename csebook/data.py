@@ -58,6 +58,7 @@ class Figure:
     location: str
     quote: str
     status: str
+    checked_on: str
     check_note: str
 
     @property

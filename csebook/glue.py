@@ -55,3 +55,14 @@ def glue_source(key: str, package: Package, figure: Figure) -> None:
     """'Publisher, Title (date)' for the figure's source."""
     source = package.source(figure.source_id)
     glue_text(key, f"{source.publisher}, {source.title} ({source.date})")
+
+
+def page_sources(package) -> None:
+    """The page's closing table of sources, and the dates its figures were last checked, glued as
+    `page_checked` for the line near the top of the page that says them."""
+    from IPython.display import HTML, display
+
+    from .tables import checked_text, page_sources_html
+
+    glue_text("page_checked", checked_text(package))
+    display(HTML(page_sources_html(package)))

@@ -6,6 +6,8 @@ address for Thebe and a loader script. The book has no live-code button, so both
 from every page; that also removes a console error (the constant is declared twice)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _is_unwanted(asset) -> bool:
     filename = getattr(asset, "filename", None) or str(asset)
@@ -238,6 +240,21 @@ def repository_text(edition: dict) -> str:
             "{ref}`reproduce page <sec-reproduce>` is the repository as it stands for this edition")
 
 
+def coverage_substitutions(data: Path) -> dict[str, str]:
+    """What the front page says the book covers, from the data: {{ newest_source }} (the month of the
+    newest source the book uses) and {{ checked }} (when its figures were last checked)."""
+    import csv
+    import datetime as dt
+
+    dates = [r["date"] for r in csv.DictReader(open(data / "sources.csv", newline="")) if r["date"][:4].isdigit()]
+    newest = max(dates)
+    month = dt.date(int(newest[:4]), int(newest[5:7]) if len(newest) >= 7 else 1, 1)
+    checks = sorted({r["checked_on"] for r in csv.DictReader(open(data / "figures.csv", newline=""))})
+    day = lambda iso: f"{dt.date.fromisoformat(iso).day} {dt.date.fromisoformat(iso):%B %Y}"  # noqa: E731
+    checked = f"on {day(checks[0])}" if len(checks) == 1 else f"between {day(checks[0])} and {day(checks[-1])}"
+    return {"newest_source": f"{month:%B %Y}", "checked": checked}
+
+
 def _edition_substitutions(app, config):
     """Values from `csebook_edition` (in _config.yml) that the pages quote: {{ repository }},
     {{ edition }}."""
@@ -245,6 +262,7 @@ def _edition_substitutions(app, config):
     subs = dict(getattr(config, "myst_substitutions", {}) or {})
     subs["repository"] = repository_text(edition)
     subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
+    subs.update(coverage_substitutions(Path(app.srcdir) / "data"))
     config.myst_substitutions = subs
 
 

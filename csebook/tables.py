@@ -63,10 +63,31 @@ def census_html(package: Package) -> str:
             + entries_html(entries, css="census"))
 
 
+def _day(iso: str) -> str:
+    import datetime as dt
+
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def checked_text(package: Package, figure_ids: list[str] | None = None) -> str:
+    """When the figures were last checked against their sources: 'on D Month YYYY', or 'between the
+    oldest and the newest check' when they differ."""
+    ids = package.used() if figure_ids is None else figure_ids
+    dates = sorted({package.figure(i).checked_on for i in ids})
+    if not dates:
+        return "not applicable (no figures)"
+    if len(dates) == 1:
+        return f"on {_day(dates[0])}"
+    return f"between {_day(dates[0])} and {_day(dates[-1])}"
+
+
 def page_sources_html(package: Package) -> str:
     """A page's closing table of sources: every figure it looked up, then every census table its
     comparators came from."""
-    return provenance_html(provenance(package, package.used())) + census_html(package)
+    return (f'<p class="checked-on">The figures on this page were last checked against their sources '
+            f"{html.escape(checked_text(package))}.</p>"
+            + provenance_html(provenance(package, package.used())) + census_html(package))
 
 
 def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str) -> str:

@@ -1,0 +1,165 @@
+"""The numbers and views of the chapter on what followed the national audit (June 2025 to 2026): the
+national inquiry, Operation Beaconport's referrals as a dated series, the share of suspects with
+ethnicity recorded over time (the indicator to watch), the inspections of 2025, the police analysis
+of 2024 with its correction, and the new ONS survey estimate."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import comparisons, fmt, stats
+from ..charts import BAR_INSET, Chart, bar_row, percent_axis
+from ..data import STATUS_LABELS, Package
+from ..layout import Layout
+from ..style import BLUE, ORANGE, REST, SKY
+from ..widgets import Control, StaticWidget, View
+
+pct = fmt.share
+
+
+@dataclass(frozen=True)
+class Point:
+    """One dated figure in a series: when, what was counted (the stage or unit, in words), the value,
+    how it was printed, who published the copy read, and its check status."""
+
+    when: str
+    what: str
+    value: float
+    printed: str
+    who: str
+    status: str
+    figure_id: str
+
+
+BEACONPORT = (
+    ("closed_cases_for_review.hansard", "to 16 June 2025", "identified for formal review", "Home Secretary, Parliament"),
+    ("cases_reopened_2025.pq62612", "to 2 July 2025", "re-opened", "written answer, Parliament"),
+    ("beaconport_referrals_2025_11.independent", "to 4 November 2025", "referred to Operation Beaconport",
+     "National Crime Agency briefing, as The Independent reported it"),
+)
+
+
+def beaconport_series(package: Package) -> list[Point]:
+    f = package.figure
+    return [Point(when, what, f(fid).value, f(fid).value_as_printed, who, STATUS_LABELS[f(fid).status], fid)
+            for fid, when, what, who in BEACONPORT]
+
+
+def beaconport_chart(points: list[Point]) -> Chart:
+    """The dated counts as bars, each with its stage, since the stage words differ between them."""
+    top = max(p.value for p in points) * 1.1
+    lay = Layout().title("Closed cases sent back for review, as each was announced")
+    sentences = []
+    for p in points:
+        lay.text(f"{p.when}: {fmt.lower_first(p.printed)} {p.what}")
+        bar_row(lay, [(0, p.value, BLUE, ""), (p.value, top - p.value, "#ffffff", "")], xmax=top)
+        sentences.append(f"{p.when}, {fmt.lower_first(p.printed)} cases {p.what} ({p.status})")
+
+    def axis(ax):
+        ax.set_xlim(0, top)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([0, 500, 1000])
+        ax.set_xticklabels(["0", "500", "1,000"])
+    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    lay.text("Cases. Each bar is a different stage: identified, re-opened, referred.", indent=BAR_INSET)
+    alt = ("Closed cases sent back for review, as each was announced: " + "; ".join(sentences)
+           + ". The three counts are of different stages, so the rise is not one series.")
+    return Chart(lay.figure(), alt, [fmt.lower_first(p.printed) for p in points])
+
+
+RECORDING = (
+    ("gbo_2023_eth_recorded.telegraph", "2023", "of suspects", "The Daily Telegraph"),
+    ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024", "of suspects", "Khyber News, rewriting agency copy"),
+    ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024", "of records", "Sky News, the same briefing"),
+    ("gbo_2024_eth_recorded.sun", "2024", "of cases", "The Sun, the police report for 2024"),
+    ("eth_recorded_2025.pa", "June 2025", "of suspects", "PA, its own words"),
+)
+
+
+def recording_series(package: Package) -> list[Point]:
+    f = package.figure
+    return [Point(when, what, f(fid).value / 100, f(fid).value_as_printed, who, STATUS_LABELS[f(fid).status], fid)
+            for fid, when, what, who in RECORDING]
+
+
+def recording_chart(points: list[Point]) -> Chart:
+    """Each published share with ethnicity recorded, in time order, its unit named, the rest grey."""
+    lay = Layout().title("Group-based offending: share with ethnicity recorded, as published")
+    lay.legend([("recorded", ORANGE), ("not recorded", REST)])
+    sentences = []
+    for p in points:
+        lay.text(f"{p.when}, {p.what}: {pct(p.value)} ({p.who})")
+        bar_row(lay, [(0, p.value, ORANGE, ""), (p.value, 1 - p.value, REST, "")])
+        sentences.append(f"{p.when}, {p.what}: {pct(p.value)} ({p.who}; {p.status})")
+    percent_axis(lay, "Share with ethnicity recorded. No figure after June 2025 was found.")
+    alt = ("Group-based offending, share with ethnicity recorded, as published, in time order: " + "; ".join(sentences)
+           + ". The units differ (suspects, records, cases); no figure after June 2025 was found.")
+    return Chart(lay.figure(), alt, [pct(p.value) for p in points])
+
+
+# -- the widget: what each recording share allows ---------------------------------------------------
+RECORDED_OPTIONS = (("0.34", "34% (2023)"), ("0.39", "39% (Jan to Sep 2024)"), ("0.6", "60% (a target)"),
+                    ("0.9", "90% (a target)"), ("1", "every suspect (the mandate's aim)"))
+
+
+def allows_view(package: Package, key: str, recorded: str) -> View:
+    from .. import suspects
+
+    s = suspects.series_by_key(package)[key]
+    r = float(recorded)
+    low, high = stats.share_bounds(r, s.of_recorded)
+    p = s.comparators[0]
+    lay = Layout().title(f"{s.group}, {s.category.lower()}, {s.period}")
+    lay.text(f"Share among the recorded {pct(s.of_recorded)}; with {pct(r)} of suspects recorded, "
+             f"its share of all suspects lies between {pct(low)} and {pct(high)}", weight="bold")
+    bar_row(lay, [(0, low, ORANGE, ""), (low, high - low, SKY, ""), (high, 1 - high, REST, "")])
+    percent_axis(lay, f"Orange: the least it can be; blue: the range the unrecorded allow. Residents, "
+                      f"{p.label}: {pct(p.share)}.")
+    ratio = (low / p.share, high / p.share)
+    be = comparisons.break_even_recording(s.of_recorded, p.share)
+    inc = ratio[0] <= 1 <= ratio[1]
+    summary = (f"{s.group} share among recorded suspects, {s.category.lower()}, {s.period}: {pct(s.of_recorded)}. "
+               f"If {pct(r)} of suspects had ethnicity recorded, its share of all suspects would lie between "
+               f"{pct(low)} and {pct(high)}: a ratio of shares of {fmt.ratio(ratio[0])} to {fmt.ratio(ratio[1])} "
+               f"against {p.label} ({pct(p.share)}), which {'includes' if inc else 'excludes'} one. "
+               + (f"The bounds exclude one once more than {pct(be)} are recorded." if be is not None else ""))
+    alt = (f"{s.group}, {s.category.lower()}, {s.period}: {pct(s.of_recorded)} among the recorded; with {pct(r)} "
+           f"recorded, the share of all suspects lies "
+           f"between {pct(low)} and {pct(high)}; residents {pct(p.share)}.")
+    return View(Chart(lay.figure(), alt, [pct(s.of_recorded), pct(r), pct(low), pct(high), pct(p.share)]), summary)
+
+
+def allows_widget(package: Package) -> StaticWidget:
+    controls = [Control("key", "Breakdown", (("sub2024_pakistani", "Pakistani, outside families and institutions, 2024"),
+                                              ("gbo2023_white", "White, all group-based offending, 2023"),
+                                              ("gbo2023_asian", "Asian, all group-based offending, 2023")),
+                        kind="select"),
+                Control("recorded", "Share of suspects with ethnicity recorded", RECORDED_OPTIONS, kind="select")]
+    return StaticWidget(lambda key, recorded: allows_view(package, key, recorded), controls,
+                        title="What a higher recording share would settle",
+                        default={"key": "sub2024_pakistani", "recorded": "0.39"})
+
+
+# -- the inspections and the police analysis: tables of figures as printed ---------------------------
+INSPECTION_FIGURES = [
+    ("Live multi-victim, multi-offender exploitation investigations (Greater Manchester)",
+     "gmp_mvmo_investigations_2025.independent"),
+    ("Victims and survivors in them", "gmp_mvmo_victims_2025.independent"),
+    ("Suspects in them", "gmp_mvmo_suspects_2025.independent"),
+    ("Officers working on them", "gmp_mvmo_officers_2025.independent"),
+    ("Investigators in the force's exploitation major incident team", "gmp_cse_mit_investigators.hmicfrs"),
+    ("Of them, not trained to the required level", "gmp_cse_mit_not_trained.ldrs"),
+    ("2023 recommendations reviewed in the progress report", "hmicfrs_2025_2023_recs_reviewed.accountabilityindex"),
+    ("Of them, still unmet", "hmicfrs_2025_2023_recs_unmet.coolfm"),
+    ("Child exploitation cases accurately identified on police systems", "cases_identified_2025.pa"),
+]
+
+POLICE_2024_FIGURES = [
+    ("Recorded child sexual abuse and exploitation offences, 2024", "csae_2024.sun"),
+    ("Rise on 2023", "csae_rise_2024.vkpp"),
+    ("Share of offences online", "csae_online_share_2024.vkpp"),
+    ("Share of offences reported, on wider estimates", "csae_reported_share_estimate.vkpp"),
+    ("Group-based offences, 2024", "group_based_2024.sun"),
+    ("Group-based cases with ethnicity recorded", "gbo_2024_eth_recorded.sun"),
+]
