@@ -64,6 +64,13 @@ def toc_pages(root: Path = REPO_ROOT) -> list[Path]:
     return pages
 
 
+# Pages generated from the data package rather than written as chapters (no anatomy, no copies).
+DATA_PAGES = ("sources", "timeline")
+# Pages that read the other pages' sources (the timeline finds which chapter takes which figure):
+# their stamps include every page in the table of contents.
+READS_PAGES = ("timeline",)
+
+
 def chapter_sources(root: Path = REPO_ROOT) -> list[Path]:
     """The pages that are notebooks (MyST Markdown with a kernel), in table-of-contents order."""
     return [p for p in toc_pages(root) if is_notebook_source(p)]
@@ -89,7 +96,8 @@ def common_inputs_digest(root: Path = REPO_ROOT) -> str:
 
 def inputs_digest(source: Path, root: Path = REPO_ROOT, common: str | None = None) -> str:
     common = common or common_inputs_digest(root)
-    return hashlib.sha256((common + _digest_files([source], root)).encode()).hexdigest()
+    own = [source] + (toc_pages(root) + [root / "_toc.yml"] if source.stem in READS_PAGES else [])
+    return hashlib.sha256((common + _digest_files(sorted(set(own)), root)).encode()).hexdigest()
 
 
 def read_stamps(root: Path = REPO_ROOT) -> dict:

@@ -44,13 +44,13 @@ ALL_AGES = Band("persons")
 
 
 def _index(package: Package) -> dict:
-    """(census, area_code, sex, group) -> [(age_from, age_to or None, count)], built once."""
+    """(census, area_code, sex, group) -> [(age_from, age_to or None, count, source id)], built once."""
     def make():
         out: dict = {}
         for r in package.population.itertuples():
             to = None if str(r.age_to) == "<NA>" else int(r.age_to)
             out.setdefault((int(r.census), r.area_code, r.sex, r.ethnic_group), []).append(
-                (int(r.age_from), to, int(r.count)))
+                (int(r.age_from), to, int(r.count), r.source_id))
             out.setdefault(("sources", int(r.census), r.area_code), {}).setdefault(r.source_id, (r.area, r.status))
         return out
     return package.cached("population-index", make)
@@ -58,39 +58,58 @@ def _index(package: Package) -> dict:
 
 def count(package: Package, census: int, area_code: str, group: str, band: Band = ALL_AGES) -> int:
     """Residents of `group` in the band: a stored all-ages count, or the sum of the published age
-    cells that make up the band exactly."""
+    cells that make up the band exactly. Recorded on the package like share()."""
+    n, cells_from = _count(package, census, area_code, group, band)
+    _record(package, census, area_code, cells_from, f"{group}, {band.label}")
+    return n
+
+
+def _record(package: Package, census: int, area_code: str, source_ids: set[str], label: str) -> None:
+    sources = _index(package).get(("sources", census, area_code), {})
+    used = package.cached("population-used", dict)
+    for source_id in sorted(source_ids, key=list(sources).index):
+        area, status = sources[source_id]
+        used.setdefault((source_id, census, area, status), set()).add(label)
+
+
+def _count(package: Package, census: int, area_code: str, group: str,
+           band: Band = ALL_AGES) -> tuple[int, set[str]]:
+    """count(), with the sources of the cells it was summed from."""
     cells = _index(package).get((census, area_code, band.sex, group), [])
+    exact = [(n, s) for a, b, n, s in cells if a == band.age_from and b == band.age_to]
+    if exact:
+        return exact[0][0], {exact[0][1]}   # a stored cell for exactly this band (children, 0 to 17)
     all_ages = band.age_from == 0 and band.age_to is None
-    if group == "All" and not all_ages and not any(a > 0 for a, _, _ in cells) and census == 2021:
+    if group == "All" and not all_ages and not any(a > 0 for a, *_ in cells) and census == 2021:
         # the 2021 table by age has no 'All' column: everyone is the sum of the five broad groups
-        return sum(count(package, census, area_code, g, band) for g in BROAD)
+        parts = [_count(package, census, area_code, g, band) for g in BROAD]
+        return sum(n for n, _ in parts), set().union(*(s for _, s in parts))
     if not cells:
         raise ComparatorError(f"the {census} census tables in data/population.csv give no {band.sex} counts for "
                               f"{group} in area {area_code}")
-    whole = [n for a, b, n in cells if a == 0 and b is None]
+    whole = [(n, s) for a, b, n, s in cells if a == 0 and b is None]
     if all_ages and whole:
-        return whole[0]
+        return whole[0][0], {whole[0][1]}
     top = band.age_to if band.age_to is not None else 10_000
-    spans = [(a, 10_000 if b is None else b, n) for a, b, n in cells if not (a == 0 and b is None)]
+    spans = [(a, 10_000 if b is None else b, n, s) for a, b, n, s in cells if not (a == 0 and b is None)]
     if not spans:
         raise ComparatorError(f"{band.label}: the {census} tables in data/population.csv give {group} counts "
                               f"for area {area_code} for all ages only")
-    if not any(a == band.age_from for a, _, _ in spans) or not any(b == top for _, b, _ in spans):
-        starts = sorted({a for a, _, _ in spans})
+    if not any(a == band.age_from for a, *_ in spans) or not any(b == top for _, b, *_ in spans):
+        starts = sorted({a for a, *_ in spans})
         raise ComparatorError(f"{band.label}: the {census} table for {area_code} has age bands starting at "
                               f"{starts}; this band cannot be built from it")
-    return sum(n for a, b, n in spans if a >= band.age_from and b <= top)
+    inside = [(n, s) for a, b, n, s in spans if a >= band.age_from and b <= top]
+    return sum(n for n, _ in inside), {s for _, s in inside}
 
 
 def share(package: Package, census: int, area_code: str, group: str, band: Band = ALL_AGES) -> float:
     """The group's share of all residents in the band. The comparator is recorded on the package, so a
     page's table of sources lists the census tables its comparators came from (see used())."""
-    value = count(package, census, area_code, group, band) / count(package, census, area_code, "All", band)
-    sources = _index(package).get(("sources", census, area_code), {})
-    used = package.cached("population-used", dict)
-    for source_id, (area, status) in sources.items():
-        used.setdefault((source_id, census, area, status), set()).add(f"{group}, {band.label}")
-    return value
+    part, part_sources = _count(package, census, area_code, group, band)
+    whole, whole_sources = _count(package, census, area_code, "All", band)
+    _record(package, census, area_code, part_sources | whole_sources, f"{group}, {band.label}")
+    return part / whole
 
 
 def used(package: Package) -> list[tuple[str, int, str, str, list[str]]]:

@@ -151,15 +151,32 @@ def sources_html(frame: pd.DataFrame) -> str:
 
 
 def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
-    """One entry per recorded search for a better source."""
+    """One entry per recorded search. Searches for a figure in the data come first, each naming the
+    figure and linking to its row in the figure finder; the rest (for quotations, comparators and
+    figures not found) follow in a collapsed list, so the page stays short."""
     frame = package.searches
     if figure_ids is not None:
         frame = frame[frame.figure_id.isin(figure_ids)]
-    entries = [{"fields": [("Figure", f"<code>{html.escape(r.figure_id)}</code>"),
-                           ("Looked for", html.escape(r.looked_for)), ("Where", html.escape(r.where_searched)),
-                           ("Result", html.escape(r.result)), ("Searched on", html.escape(str(r.searched_on)))]}
-               for _, r in frame.iterrows()]
-    return entries_html(entries, css="search")
+
+    def entry(r) -> dict:
+        fields = []
+        if r.figure_id:
+            f = package.figures.set_index("figure_id").loc[r.figure_id]
+            fields.append(("Figure", f'<a href="figures.html#{html.escape(r.figure_id)}">'
+                                     f"{html.escape(f.value_as_printed)} ({html.escape(f.unit)}, "
+                                     f"{html.escape(str(f.period))})</a>"))
+        fields += [("Looked for", html.escape(r.looked_for)), ("Where", html.escape(r.where_searched)),
+                   ("Result", html.escape(r.result)), ("Searched on", html.escape(str(r.searched_on)))]
+        return {"fields": fields}
+
+    tied = frame[frame.figure_id != ""]
+    rest = frame[frame.figure_id == ""]
+    out = entries_html([entry(r) for r in tied.itertuples()], css="search")
+    if len(rest):
+        out += (f'<details class="more-searches"><summary>The other {len(rest)} searches (for quotations, '
+                f"census tables, later releases and figures not found)</summary>"
+                + entries_html([entry(r) for r in rest.itertuples()], css="search") + "</details>")
+    return out
 
 
 def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:

@@ -9,8 +9,10 @@ import sys
 import pytest
 from book_files import ROOT, chapter_sources, read
 
+from csebook.pages import DATA_PAGES
+
 TEMPLATE = ROOT / "book" / "_template.md"
-CHAPTERS = [p for p in chapter_sources() if p.stem != "sources"]
+CHAPTERS = [p for p in chapter_sources() if p.stem not in DATA_PAGES]
 
 
 def anatomy_problems(path) -> list[str]:

@@ -108,3 +108,13 @@ def test_share_under_each_assumption(package):
     assert suspects.share_under(s, "no_difference") == pytest.approx((nd, nd))
     with pytest.raises(ValueError, match="unknown assumption"):
         suspects.share_under(s, "most")
+
+
+def test_a_page_lists_only_the_census_tables_its_comparators_were_summed_from():
+    package = load_package()
+    pop.share(package, 2021, pop.EW, "Asian", pop.Band("persons", 20, 39))
+    assert {sid for sid, *_ in pop.used(package)} == {"ons-custom-age-ethnic-2021"}
+    pop.count(package, 2021, pop.EW, "All", pop.Band("persons", 0, 17))   # the stored children's count
+    tables = {sid: cells for sid, _, _, _, cells in pop.used(package)}
+    assert tables["ons-ts007-2021"] == ["All, residents aged 0 to 17"]
+    assert tables["ons-custom-age-ethnic-2021"] == ["Asian, residents aged 20 to 39"]

@@ -10,6 +10,7 @@ from book_files import ROOT, chapter_sources, executed_path, notebooks
 from conftest import SITE
 
 from csebook.copies import BookIndex, CopyError, book_index, make_copy, to_markdown
+from csebook.pages import DATA_PAGES
 
 MARKUP = re.compile(r"\{glue|\{term\}|\{numref\}|\{ref\}|:::\{|```\{|^\([a-z0-9-]+\)=", re.M)
 INDEX = BookIndex(chapter_numbers={"ch": 3}, titles={"sec-x": "A chapter"}, figures={"fig-a": "Fig. 3.2"},
@@ -74,7 +75,7 @@ def test_reader_copy_reads_as_plain_markdown_with_its_numbers(copies, stem):
     executed, reader, _ = copies[stem]
     text = "\n".join(c.source for c in reader.cells if c.cell_type == "markdown")
     assert not MARKUP.search(text), f"{stem}: MyST markup left: {MARKUP.search(text).group(0)!r}"
-    if stem != "sources":
+    if stem not in DATA_PAGES:
         assert "0808 800 5000" in text and "> **Content note**" in text
         assert text.count("<details>") == text.count("**Exercise ") >= 2
     outputs = [o for c in reader.cells if c.cell_type == "code" for o in c.outputs]
@@ -82,7 +83,7 @@ def test_reader_copy_reads_as_plain_markdown_with_its_numbers(copies, stem):
         "glue records and widget views are not kept in a reader copy"
 
 
-@pytest.mark.parametrize("stem", [p.stem for p in chapter_sources() if p.stem != "sources"])
+@pytest.mark.parametrize("stem", [p.stem for p in chapter_sources() if p.stem not in DATA_PAGES])
 def test_student_copy_has_no_solutions_or_outputs_and_the_same_code(copies, stem):
     executed, reader, student = copies[stem]
     text = "\n".join(c.source for c in student.cells if c.cell_type == "markdown")

@@ -22,7 +22,7 @@ ALLOWED = [
     r"\bParts? [A-L](?:\.\d+)?\b|\b[Pp]aragraphs? \d+(?:\.\d+)?(?: and \d+(?:\.\d+)?)?\b|\bsections? \d+(?:\.\d+)?\b",
     r"\b(?:Recommendations?|Annex) \d+\b",                     # document parts
     r"\baged\s+(?:between\s+)?\d+\s+(?:to|and)\s+\d+\b|\bage of \d+\b",  # ages that define a population or an offence
-    r"\bper 100,000\b",                                        # the unit of a rate
+    r"\bper\s+100,000\b",                                  # the unit of a rate
     r"^\s*\d+\. ",                                             # numbered list markers
     r"`[^`]*`",                                                # code
     r"\b95%(?=\s+(?:\{term\}|Wilson\s|confidence\s|intervals?\b))",  # a method's parameter, not a finding

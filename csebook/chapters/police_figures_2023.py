@@ -1,10 +1,13 @@
 """The numbers and views of the chapter on what the 2023 police figures count."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import fmt, stats
-from ..charts import Level, Slice, icon_array, nesting_chart
+from ..charts import BAR_INSET, Chart, Level, Slice, icon_array, nesting_chart
 from ..data import STATUS_LABELS, Package
-from ..style import ORANGE, REST, SKY, UNKNOWN, VERMILLION
+from ..layout import Layout
+from ..style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, UNKNOWN, VERMILLION
 from ..widgets import Control, StaticWidget, View
 
 # The figure rows behind each year's nesting: all CSAE offences, group-based, CSE category.
@@ -101,3 +104,130 @@ def comparison_widget(package: Package) -> StaticWidget:
     return StaticWidget(lambda comparison, year: comparison_view(package, year, comparison),
                         controls, title="Each definition as a share of another",
                         default={"comparison": "cse_in_all", "year": "2023"})
+
+
+# -- the series: every year that can be read, by definition -------------------------------------------
+@dataclass(frozen=True)
+class SeriesPoint:
+    year: float          # the middle of the period, for placing it on the chart
+    period: str
+    figure_id: str
+    definition: str
+
+
+DEFINITIONS = {
+    "charity": ("charity counts", GREEN),
+    "ons": ("ONS and inquiry counts", SKY),
+    "images": ("image offences included", ORANGE),
+    "vkpp": ("police national analysis", BLUE),
+}
+SERIES = (
+    SeriesPoint(2013.75, "2013-14", "child_sex_offences_2013_14.nspcc", "charity"),
+    SeriesPoint(2016.5, "2016", "child_sex_offences_2016.childrenssociety", "charity"),
+    SeriesPoint(2017.25, "year to September 2017", "csa_offences_table_a4_2017q3.ons_foi", "ons"),
+    SeriesPoint(2018.75, "year to March 2019", "csa_offences_child_id_2019.ons", "ons"),
+    SeriesPoint(2021.25, "year to September 2021", "police_recorded_child_sexual_offences.iicsa_final", "ons"),
+    SeriesPoint(2021.75, "2021-22", "csa_offences_2021_22.csacentre_pa", "images"),
+    SeriesPoint(2022.5, "2022", "csae_2022.npcc", "vkpp"),
+    SeriesPoint(2023.5, "2023", "csae_2023.vkpp", "vkpp"),
+    SeriesPoint(2024.5, "2024", "csae_2024.sun", "vkpp"),
+)
+BREAKS = ((2016.25, "CSE flag mandatory (April 2016)"),)
+
+
+def series_rows(package: Package) -> list[tuple[SeriesPoint, object]]:
+    return [(p, package.figure(p.figure_id)) for p in SERIES]
+
+
+def series_chart(package: Package) -> Chart:
+    """Each count at its period, coloured by definition; points of one definition joined, the others
+    not, so no line crosses a change of definition."""
+    rows = series_rows(package)
+    lay = Layout().title("Police-recorded sexual offences against children, every year that could be read")
+    lay.legend([(name, colour) for name, colour in DEFINITIONS.values()])
+
+    def draw(ax):
+        for key, (_, colour) in DEFINITIONS.items():
+            pts = [(p.year, f.value) for p, f in rows if p.definition == key]
+            ax.plot([x for x, _ in pts], [y for _, y in pts], "-o" if key == "vkpp" else "o", color=colour, ms=8,
+                    lw=2, markeredgecolor=BLACK)
+        for x, _ in BREAKS:
+            ax.axvline(x, color=BLACK, lw=1, ls="--")
+        ax.set_xlim(2013, 2025.2)
+        ax.set_ylim(0, 130_000)
+        ax.set_xticks([2014, 2017, 2020, 2023])
+        ax.set_yticks([0, 40_000, 80_000, 120_000], ["0", "40,000", "80,000", "120,000"])
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    lay.text("Offences")
+    lay.axes(2.1, draw, left=0.75, right=0.15, bottom=0.32, top=0.1)
+    lay.text("Dashed line: the exploitation flag became mandatory (April 2016). Only the police national "
+             "analysis's points are joined: the others use different definitions.", indent=0.0)
+    sentences = [f"{p.period}: {f.value_as_printed} ({DEFINITIONS[p.definition][0]}; "
+                 f"{STATUS_LABELS[f.status]})" for p, f in rows]
+    alt = ("Police-recorded sexual offences against children, every year that could be read, by definition: "
+           + "; ".join(sentences) + ". Only the police national analysis's points, 2022 to 2024, are one series.")
+    return Chart(lay.figure(), alt, [f.value_as_printed for _, f in rows])
+
+
+def rates_per_100k_children(package: Package) -> list[tuple[str, str, float]]:
+    """The counts of the national analysis and of its group-based and exploitation categories as rates
+    per 100,000 children aged 0 to 17 in the 2021 census (the only child population read)."""
+    from .. import comparisons
+    from .. import population as pop
+
+    children = pop.count(package, 2021, pop.EW, "All", pop.Band("persons", 0, 17))
+    f = package.figure
+    out = []
+    for label, fid in (("All child sexual abuse and exploitation, 2023", "csae_2023.vkpp"),
+                       ("All child sexual abuse and exploitation, 2024", "csae_2024.sun"),
+                       ("Group-based, 2023", "group_based_2023.hansard"), ("Group-based, 2024", "group_based_2024.sun"),
+                       ("Exploitation category, 2023", "cse_2023.hansard"), ("Exploitation category, 2024", "cse_2024.sun")):
+        out.append((label, fid, comparisons.rate_per_100k(f(fid).value, children)))
+    return out
+
+
+# -- from record to conviction ------------------------------------------------------------------------
+STAGES = (
+    ("Offences recorded by police", "csae_2023.vkpp"),
+    ("Suspects arrested by the group-based taskforce's support, first year", "taskforce_arrests_first_year.ho"),
+    ("Suspects referred to prosecutors for a charging decision (child abuse flag)", "cps_child_abuse_pcd_2013_14.pq210322"),
+    ("Defendants prosecuted, sexual offences (child abuse flag)", "cps_csa_sexual_prosecutions_2013_14.pq209019"),
+    ("Defendants convicted, sexual offences (child abuse flag)", "cps_csa_sexual_convictions_2013_14.pq209019"),
+    ("Defendants proceeded against in court, sexual offences against under-18s", "moj_proceeded_child_sex_2007.hansard"),
+    ("Defendants found guilty in court, sexual offences against under-18s", "moj_found_guilty_child_sex_2007.hansard"),
+)
+def stages_chart(package: Package) -> Chart:
+    """What is known at each stage, each bar with its unit and period, on a log scale; not a funnel."""
+    import math
+
+    rows = [(label, package.figure(fid)) for label, fid in STAGES]
+    lay = Layout().title("From record to conviction: what has been published at each stage")
+    lay.text("Different years, definitions and units: read each bar on its own, not as a funnel.", weight="bold")
+    top = 200_000
+    for label, f in rows:
+        lay.text(f"{label}, {f.period}: {f.value_as_printed}")
+
+        def draw(ax, v=f.value):
+            ax.set_xscale("log")
+            ax.set_xlim(100, top)
+            ax.set_ylim(0, 1)
+            ax.axis("off")
+            ax.barh(0.5, v, left=100, height=1.0, color=BLUE, linewidth=0)
+        lay.axes(0.22, draw, left=BAR_INSET, right=BAR_INSET)
+
+    def axis(ax):
+        ax.set_xscale("log")
+        ax.set_xlim(100, top)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ticks = [10 ** k for k in range(2, int(math.log10(top)) + 1)]
+        ax.set_xticks(ticks, [f"{t:,}" for t in ticks])
+        ax.minorticks_off()
+    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    lay.text("Count, log scale", indent=BAR_INSET)
+    alt = ("From record to conviction, what has been published at each stage, each with its own year and "
+           "definition: " + "; ".join(f"{label}, {f.period}: {f.value_as_printed} ({STATUS_LABELS[f.status]})"
+                                      for label, f in rows) + ". Not a funnel: the stages are from different years.")
+    return Chart(lay.figure(), alt, [f.value_as_printed for _, f in rows])

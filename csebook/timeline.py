@@ -1,0 +1,102 @@
+"""The timeline of reports, inquiries and data releases, generated from data/sources.csv.
+
+Each event is a source of one of the official or research kinds, dated 2011 or later. The chapters
+that discuss it are found from the figure ids each chapter looks up: a figure id written in a
+chapter's text source (book/<page>.md) or in the chapter's own module (csebook/chapters/<page>.py)
+ties that chapter to the figure's source. A source quoted for wording only, or a census table
+behind a comparator, names its pages in sources.csv's discussed_in column; the timeline adds them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import Package
+from .pages import REPO_ROOT, toc_pages
+
+KINDS = ("inquiry report", "inspection report", "official statistics", "police data publication",
+         "ministerial statement", "think-tank report", "academic study", "research summary",
+         "local safeguarding summary")
+FIGURE_ID = re.compile(r"[\"']([a-z0-9_]+\.[a-z0-9_-]+)[\"']")
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    source_id: str
+    publisher: str
+    title: str
+    kind: str
+    url: str
+    pages: tuple[tuple[str, str], ...]     # (page name, its title)
+
+
+def _page_title(path: Path) -> str:
+    for line in path.read_text().splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def figure_pages(package: Package, root: Path = REPO_ROOT) -> dict[str, list[str]]:
+    """figure id -> the pages whose text or own module names it, in table-of-contents order."""
+    known = set(package.figures.figure_id)
+    out: dict[str, list[str]] = {}
+    for path in toc_pages(root):
+        text = path.read_text()
+        module = root / "csebook" / "chapters" / f"{path.stem}.py"
+        if module.exists():
+            text += module.read_text()
+        for fid in sorted(set(FIGURE_ID.findall(text)) & known):
+            out.setdefault(fid, []).append(path.stem)
+    return out
+
+
+def events(package: Package, root: Path = REPO_ROOT) -> list[Event]:
+    pages_of = figure_pages(package, root)
+    titles = {p.stem: _page_title(p) for p in toc_pages(root)}
+    by_source: dict[str, list[str]] = {}
+    for fid, source_id in zip(package.figures.figure_id, package.figures.source_id):
+        for page in pages_of.get(fid, []):
+            if page not in by_source.setdefault(source_id, []):
+                by_source[source_id].append(page)
+    order = [p.stem for p in toc_pages(root)]
+    out = []
+    for s in package.sources.itertuples():
+        if s.kind not in KINDS or not s.date[:4].isdigit() or int(s.date[:4]) < 2011:
+            continue
+        declared = [p for p in s.discussed_in.split(";") if p]
+        unknown = [p for p in declared if p not in titles]
+        if unknown:
+            from .data import DataError
+
+            raise DataError("data/sources.csv", None, "discussed_in", f"{s.source_id} names pages not in _toc.yml: {unknown}")
+        pages = sorted(set(by_source.get(s.source_id, [])) | set(declared), key=order.index)
+        out.append(Event(s.date, s.source_id, s.publisher, s.title, s.kind, s.url,
+                         tuple((p, titles[p]) for p in pages)))
+    return sorted(out, key=lambda e: (e.date, e.publisher))
+
+
+def timeline_html(items: list[Event]) -> str:
+    """One entry per event, grouped by year; each links to its source and to the chapters that
+    discuss it (pages in the same folder of the site)."""
+    import html
+
+    from .tables import _day
+
+    parts, year = [], None
+    for e in items:
+        if e.date[:4] != year:
+            if year is not None:
+                parts.append("</ul>")
+            year = e.date[:4]
+            parts.append(f'<h3 class="timeline-year">{year}</h3><ul class="timeline">')
+        when = _day(e.date) if len(e.date) == 10 else e.date
+        chapters = ", ".join(f'<a href="{html.escape(p)}.html">{html.escape(t)}</a>' for p, t in e.pages) \
+            or "no chapter takes figures from it (quoted, or listed for reference)"
+        parts.append(f'<li><span class="timeline-date">{html.escape(when)}</span>: '
+                     f'<a href="{html.escape(e.url)}">{html.escape(e.publisher)}, {html.escape(e.title)}</a> '
+                     f'({html.escape(e.kind)}). Discussed in: {chapters}.</li>')
+    if parts:
+        parts.append("</ul>")
+    return "".join(parts)
