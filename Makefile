@@ -7,7 +7,7 @@ NODE := node_modules/.installed
 PORT ?= 8000
 NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
-.PHONY: help env book serve test live author copies lab-settings execute snapshot bench clean chromium figures student pdf
+.PHONY: help env book serve test live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
@@ -103,6 +103,10 @@ figures: $(VENV)
 # PDF of the whole book, printed with Debian Chromium from the single-page HTML build.
 pdf: $(VENV) chromium
 	$(PY) tools/pdf.py
+
+# This edition's site, kit, data and PDF, named by the version in _config.yml, in _build/release/.
+release: book pdf
+	$(PY) tools/release.py
 
 bench: $(VENV) $(NODE) chromium
 	$(PY) tools/bench.py

@@ -113,6 +113,17 @@ def decimals(printed: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+# Every lookup of a figure row or census table, in order, since the last glued number took them:
+# csebook.glue credits a glued number with the rows looked up just before it (see glue.take_trail).
+TRAIL: list[tuple[str, str]] = []
+_CURRENT: list = [None]
+
+
+def current_package() -> "Package | None":
+    """The package loaded last in this process (a chapter loads one)."""
+    return _CURRENT[0]
+
+
 class Package:
     """The validated data package: tables as DataFrames, figures by id."""
 
@@ -125,7 +136,9 @@ class Package:
         self.glossary = tables["glossary"]
         self.claims = tables["claims"]
         self.population = tables["population"]
+        self.changes = tables["changes"]
         self._used: dict[str, None] = {}   # figures looked up, in order: what the page's numbers rest on
+        _CURRENT[0] = self
         self._figure_by_id = {
             row.figure_id: Figure(**{k: ("" if pd.isna(v) else v) for k, v in row._asdict().items() if k != "Index"})
             for row in self.figures.itertuples()
@@ -137,7 +150,12 @@ class Package:
         except KeyError:
             raise KeyError(f"no figure '{figure_id}' in {self.root / 'figures.csv'}") from None
         self._used.setdefault(figure_id)
+        TRAIL.append(("figure", figure_id))
         return figure
+
+    def figure_quietly(self, figure_id: str) -> Figure:
+        """A figure row, without recording the lookup (for the book's own bookkeeping)."""
+        return self._figure_by_id[figure_id]
 
     def cached(self, key: str, make):
         """A value computed once from this package (the package is read-only once loaded)."""
@@ -254,8 +272,27 @@ def _population_errors(population: pd.DataFrame) -> None:
                                 f"{row.ethnic_group} ({row['count']:,}) exceeds all residents ({total:,}) in the same band")
 
 
+def _change_errors(changes: pd.DataFrame, figures: pd.DataFrame) -> None:
+    """The log of changes agrees with the figures: an added or changed row exists, a removed one does
+    not, and every row checked after the first check date has an entry saying what changed."""
+    file = "data/changes.csv"
+    ids = set(figures.figure_id)
+    for row_number, row in changes.iterrows():
+        if (row.change == "removed") == (row.figure_id in ids):
+            raise DataError(file, row_number, "figure_id",
+                            f"'{row.figure_id}' is {'still' if row.figure_id in ids else 'not'} in figures.csv "
+                            f"but the change is '{row.change}'")
+    first = figures.checked_on.min()
+    logged = set(changes.figure_id)
+    for row_number, row in figures.iterrows():
+        if row.checked_on > first and row.figure_id not in logged:
+            raise DataError("data/figures.csv", row_number, "checked_on",
+                            f"'{row.figure_id}' was checked after {first} but data/changes.csv does not say what changed")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _recommendation_errors(tables["recommendations"])
+    _change_errors(tables["changes"], tables["figures"])
     _claim_errors(tables["claims"])
     _population_errors(tables["population"])
     figures = tables["figures"]

@@ -58,3 +58,11 @@ def ratio(value: float) -> str:
     if value == float("inf"):
         return "no finite value"
     return _half_up(value, 1)
+
+
+def day(iso: str) -> str:
+    """'2026-11-30' -> '30 November 2026'."""
+    import datetime as dt
+
+    d = dt.date.fromisoformat(str(iso))
+    return f"{d.day} {d.strftime('%B')} {d.year}"

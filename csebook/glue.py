@@ -3,11 +3,99 @@
 Gluing strings (not numpy scalars) keeps the text exactly as formatted here and avoids
 numpy 2 reprs breaking glue formats. The functions return None, so a glue call on the last
 line of a cell adds no stray output.
+
+Each glued number carries, in the record's metadata, the figure rows and census tables it was
+computed from, so the site can link it to them (csebook.sphinxext) and the snapshot shows them.
+By default these are the rows looked up since the previous glued number (data.TRAIL); a number
+glued right after another in the same cell, with no lookup between, shares its rows. Pass `rows`
+to name them, or rows=() for a value that rests on no figure row (a date, an illustration's
+setting). Census tables are credited from the lookups: with rows named, every census table read so
+far in the same cell is credited too (a comparator is computed in the cell that divides by it).
 """
 from __future__ import annotations
 
+import re
+
 from . import fmt
-from .data import STATUS_LABELS, Figure, Package
+from .data import STATUS_LABELS, TRAIL, Figure, Package
+
+META = "csebook"
+GLUED: list[tuple[str, str, dict]] = []   # (key, text, rows it rests on) for the page's list
+_last: dict = {"cell": None, "rows": ([], []), "cell_census": []}
+
+
+def _cell():
+    """Which cell is running: the id of the kernel's current execute request (one per cell, also
+    when a runner such as nbval executes without counting history), else the execution count."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:
+        return None
+    if shell is None:
+        return None
+    header = getattr(shell, "parent_header", None) or {}
+    msg_id = header.get("header", {}).get("msg_id") if isinstance(header, dict) else None
+    return msg_id or shell.execution_count
+
+
+def take_trail() -> tuple[list[str], list[str]]:
+    """The figure rows and census tables looked up since the last call, each once, in order; if
+    none, those of the previous glued number when it was glued in the same cell."""
+    figures = list(dict.fromkeys(i for kind, i in TRAIL if kind == "figure"))
+    census = list(dict.fromkeys(i for kind, i in TRAIL if kind == "census"))
+    TRAIL.clear()
+    cell = _cell()
+    if _last["cell"] != cell:
+        _last["cell_census"] = []
+    _last["cell_census"] = list(dict.fromkeys(_last["cell_census"] + census))
+    if not figures and not census and _last["cell"] == cell:
+        figures, census = _last["rows"]
+    _last.update(cell=cell, rows=(figures, census))
+    return figures, census
+
+
+def cell_census() -> list[str]:
+    """The census tables looked up so far in the current cell."""
+    return list(_last["cell_census"])
+
+
+def _the_one_printed(text: str, figures: list[str], census: list[str]) -> tuple[list[str], list[str]]:
+    """If the text is one of the looked-up rows as its source printed it, that row alone."""
+    from .data import current_package
+
+    package = current_package()
+    if package is None:
+        return figures, census
+    def shows(figure) -> bool:
+        printed = figure.value_as_printed
+        return bool(printed) and (bool(re.search(rf"(?<![\d.,]){re.escape(printed)}(?![\d%]|[.,]\d|\s*per\s?cent)", text))
+                                  or _plain(figure) == text)
+
+    found = [i for i in figures if shows(package.figure_quietly(i))]
+    return (found, []) if len(found) == 1 else (figures, census)
+
+
+def _plain(figure) -> str:
+    try:
+        return fmt.count(figure.value) if float(figure.value) == int(figure.value) else ""
+    except (TypeError, ValueError):
+        return ""
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d\d)?\b")
+
+
+_NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+                           r"dozen|half|third|thirds|quarter|quarters)\b", re.I)
+
+
+def states_a_number(text: str) -> bool:
+    """Whether the text states a number (in figures or words) other than a year or a date."""
+    rest = _YEARS.sub("", text)
+    return bool(re.search(r"\d", rest) or _NUMBER_WORDS.search(rest))
 
 # myst-nb's glue record format (myst_nb.ext.glue). Written here rather than imported: importing
 # myst_nb.ext.glue pulls in docutils and takes about two seconds in every notebook's kernel.
@@ -15,54 +103,96 @@ from .data import STATUS_LABELS, Figure, Package
 GLUE_PREFIX = "application/papermill.record/"
 
 
-def glue_bundle(key: str, text: str) -> tuple[dict, dict]:
-    """The display data and metadata of a glue record for `text`, hidden from the output."""
+def glue_bundle(key: str, text: str, rests_on: dict | None = None) -> tuple[dict, dict]:
+    """The display data and metadata of a glue record for `text`, hidden from the output;
+    `rests_on` ({"rows": [...], "census": [...]}) goes in the metadata under META."""
     from IPython.core.formatters import format_display_data
 
     mimebundle, metadata = format_display_data(text)
     metadata["scrapbook"] = dict(name=key, mime_prefix=GLUE_PREFIX)
+    if rests_on:
+        metadata[META] = rests_on
     return {GLUE_PREFIX + k: v for k, v in mimebundle.items()}, metadata
 
 
-def glue_text(key: str, text: str) -> None:
+def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> None:
+    """Glue a string. If it states a number, it is credited with the rows it rests on (see the
+    module's docstring); words, dates and years are not."""
     from IPython.display import display
 
     if not isinstance(text, str):
         raise TypeError(f"glue '{key}': pass a formatted string, not {type(text).__name__}")
-    data, metadata = glue_bundle(key, text)
+    figures, census = take_trail()
+    if rows is not None:
+        # rows named by the author; a census comparator computed in the same cell still counts
+        figures, census = list(rows), cell_census()
+    elif len(figures) > 1:
+        figures, census = _the_one_printed(text, figures, census)
+    rests_on = {"rows": figures, "census": census} if states_a_number(text) and (figures or census) else None
+    if rests_on:
+        GLUED.append((key, text, rests_on))
+    data, metadata = glue_bundle(key, text, rests_on)
     display(data, raw=True, metadata=metadata)
 
 
-def glue_count(key: str, n: float) -> None:
-    glue_text(key, fmt.count(n))
+def glue_count(key: str, n: float, rows: list[str] | tuple | None = None) -> None:
+    glue_text(key, fmt.count(n), rows)
 
 
-def glue_percent(key: str, fraction: float, digits: int = 1) -> None:
-    glue_text(key, fmt.percent(fraction, digits))
+def glue_percent(key: str, fraction: float, digits: int = 1, rows: list[str] | tuple | None = None) -> None:
+    glue_text(key, fmt.percent(fraction, digits), rows)
 
 
 def glue_figure_text(key: str, figure: Figure) -> None:
     """A figure exactly as its source prints it (for quoting a source's own number)."""
-    glue_text(key, figure.value_as_printed)
+    glue_text(key, figure.value_as_printed, rows=[figure.figure_id])
 
 
 def glue_status(key: str, figure: Figure) -> None:
     """The check status of a figure, in words, for the sentence that cites it."""
-    glue_text(key, STATUS_LABELS[figure.status])
+    glue_text(key, STATUS_LABELS[figure.status], rows=())
 
 
 def glue_source(key: str, package: Package, figure: Figure) -> None:
     """'Publisher, Title (date)' for the figure's source."""
     source = package.source(figure.source_id)
-    glue_text(key, f"{source.publisher}, {source.title} ({source.date})")
+    glue_text(key, f"{source.publisher}, {source.title} ({source.date})", rows=())
 
 
 def page_sources(package) -> None:
     """The page's closing table of sources, and the dates its figures were last checked, glued as
     `page_checked` for the line near the top of the page that says them."""
     from IPython.display import HTML, display
+    from IPython.display import display as show
 
     from .tables import checked_text, page_sources_html
 
-    glue_text("page_checked", checked_text(package))
-    display(HTML(page_sources_html(package)))
+    data, metadata = glue_bundle("page_checked", checked_text(package))     # a date: never linked
+    show(data, raw=True, metadata=metadata)
+    display(HTML(numbers_html(package, GLUED) + page_sources_html(package)))
+
+
+def numbers_html(package, glued) -> str:
+    """'Where this page's numbers come from': each number computed from several figure rows or a
+    census table, with every row it rests on (a number that is one row links to it directly)."""
+    import html
+
+    from . import links
+
+    entries = []
+    for key, text, rests_on in glued:
+        in_finder, anchor, status = links.target(key, rests_on, package)
+        if in_finder:
+            continue
+        items = [links.row_line_html(package, r) for r in rests_on["rows"]]
+        items += [links.census_line_html(package, c) for c in rests_on["census"]]
+        entries.append(f'<li id="{anchor}"><span class="num-here">{html.escape(text)}</span>'
+                       f"{links.mark_html(status)}: computed from<ul>"
+                       + "".join(f"<li>{i}</li>" for i in items) + "</ul></li>")
+    if not entries:
+        return ""
+    return ('<div class="numbers-here"><p class="numbers-intro">Each number on this page that was computed '
+            "from more than one figure row or from a census table, and the rows it rests on (the code "
+            "above each number shows the arithmetic; a number that is a single row links straight to it "
+            "in the figure finder). The mark beside a number is that of its least checked row.</p>"
+            + links.legend_html() + '<ul class="numbers-list">' + "".join(entries) + "</ul></div>")

@@ -65,10 +65,10 @@ def toc_pages(root: Path = REPO_ROOT) -> list[Path]:
 
 
 # Pages generated from the data package rather than written as chapters (no anatomy, no copies).
-DATA_PAGES = ("sources", "timeline")
+DATA_PAGES = ("sources", "timeline", "figures", "changes")
 # Pages that read the other pages' sources (the timeline finds which chapter takes which figure):
 # their stamps include every page in the table of contents.
-READS_PAGES = ("timeline",)
+READS_PAGES = ("timeline", "figures")
 
 
 def chapter_sources(root: Path = REPO_ROOT) -> list[Path]:
@@ -96,7 +96,8 @@ def common_inputs_digest(root: Path = REPO_ROOT) -> str:
 
 def inputs_digest(source: Path, root: Path = REPO_ROOT, common: str | None = None) -> str:
     common = common or common_inputs_digest(root)
-    own = [source] + (toc_pages(root) + [root / "_toc.yml"] if source.stem in READS_PAGES else [])
+    own = [source] + (toc_pages(root) + [root / "_toc.yml", root / "_config.yml"]
+                      if source.stem in READS_PAGES else [])
     return hashlib.sha256((common + _digest_files(sorted(set(own)), root)).encode()).hexdigest()
 
 

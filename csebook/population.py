@@ -66,8 +66,11 @@ def count(package: Package, census: int, area_code: str, group: str, band: Band 
 
 def _record(package: Package, census: int, area_code: str, source_ids: set[str], label: str) -> None:
     sources = _index(package).get(("sources", census, area_code), {})
+    from .data import TRAIL
+
     used = package.cached("population-used", dict)
     for source_id in sorted(source_ids, key=list(sources).index):
+        TRAIL.append(("census", source_id))
         area, status = sources[source_id]
         used.setdefault((source_id, census, area, status), set()).add(label)
 

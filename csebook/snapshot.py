@@ -27,6 +27,25 @@ def glue_values(nb) -> dict[str, str]:
     return values
 
 
+def glue_rests_on(nb) -> dict[str, dict]:
+    """key -> the figure rows and census tables a glued number was credited with (csebook.glue)."""
+    out = {}
+    for cell in nb.cells:
+        for out_ in cell.get("outputs", []):
+            meta = out_.get("metadata", {})
+            name = meta.get("scrapbook", {}).get("name")
+            if name and meta.get("csebook"):
+                out[name] = meta["csebook"]
+    return out
+
+
+def _rests_on_text(rests: dict | None) -> str:
+    if not rests:
+        return ""
+    parts = list(rests.get("rows", [])) + [f"census {c}" for c in rests.get("census", [])]
+    return " <- " + ", ".join(parts)
+
+
 def paste(text: str, glued: dict[str, str]) -> str:
     """Replace glue roles by their values and cross-reference roles by their text."""
     def value(m):
@@ -84,7 +103,8 @@ def widget_lines(markup: str) -> list[str]:
 def snapshot(nb, name: str) -> str:
     glued = glue_values(nb)
     lines = [f"# {name}: what a reader sees, computed. Written by `make snapshot`; checked by the tests."]
-    lines += [f"glue {key} = {value}" for key, value in glued.items()]
+    rests = glue_rests_on(nb)
+    lines += [f"glue {key} = {value}{_rests_on_text(rests.get(key))}" for key, value in glued.items()]
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue

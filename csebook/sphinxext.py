@@ -181,6 +181,27 @@ def _refresh_static_files(app, exception):
                     shutil.copyfile(path, dest)
 
 
+NUMBER_SKIP = """ ||
+        queryTerm.match(/^\\d+$/)"""
+
+
+def _search_finds_numbers(app, exception):
+    """Sphinx's search drops every query word made only of digits, so a reader searching the site
+    for '717' finds nothing although the pages say it. The index keeps numbers; the search script
+    is mended in the built site to look them up. If a Sphinx release changes the script, the build
+    stops here rather than ship a search that silently ignores numbers."""
+    from pathlib import Path
+
+    if exception is not None or app.builder.name != "html":
+        return
+    path = Path(app.outdir) / "_static" / "searchtools.js"
+    text = path.read_text()
+    if NUMBER_SKIP in text:
+        path.write_text(text.replace(NUMBER_SKIP, ""))
+    elif "queryTerm.match(/^\\d+$/)" in text:
+        raise RuntimeError(f"{path}: Sphinx's search script has changed; update NUMBER_SKIP in csebook/sphinxext.py")
+
+
 def _glossary_directive():
     """`csv-glossary`: a Sphinx glossary built from data/glossary.csv, so that {term} links
     work and the definitions live in one table."""
@@ -208,6 +229,45 @@ def _glossary_directive():
             return directive.run()
 
     return CsvGlossary
+
+
+def _linked_glue_role():
+    """`{glue:text}` as myst-nb pastes it, but a number the executor credited with figure rows
+    (csebook.glue) becomes a link to where it comes from, with the mark of its check status:
+    straight to its row in the figure finder, or to the page's own list of the rows it was
+    computed from. Words, dates and numbers that rest on no row are pasted as before."""
+    from docutils import nodes
+    from myst_nb.ext.glue.roles import PasteTextRole
+    from myst_nb.ext.glue.utils import RetrievalError, retrieve_glue_data
+    from sphinx.util.osutil import relative_uri
+
+    from . import links
+    from .data import load_package
+    from .glue import META
+
+    class LinkedPasteTextRole(PasteTextRole):
+        def run(self):
+            out, messages = super().run()
+            if len(out) != 1 or not isinstance(out[0], nodes.inline) or "::" in self.text:
+                return out, messages
+            key = self.text.rsplit(":", 1)[0] if ":" in self.text else self.text
+            try:
+                rests_on = retrieve_glue_data(self.document, key).metadata.get(META)
+            except RetrievalError:
+                return out, messages
+            if not rests_on:
+                return out, messages
+            in_finder, anchor, status = links.target(key, rests_on, load_package())
+            env = self.document.settings.env
+            builder = env.app.builder
+            if in_finder and builder.name == "html":
+                here = builder.get_target_uri(env.docname)
+                href = relative_uri(here, builder.get_target_uri(f"book/{links.FINDER}")) + "#" + anchor
+            else:
+                href = "#" + anchor
+            return [nodes.raw("", links.number_html(out[0].astext(), href, status), format="html")], messages
+
+    return LinkedPasteTextRole
 
 
 def _use_executed_notebooks(app, config):
@@ -255,6 +315,21 @@ def coverage_substitutions(data: Path) -> dict[str, str]:
     return {"newest_source": f"{month:%B %Y}", "checked": checked}
 
 
+def edition_footer(edition: dict) -> str:
+    """The footer line every page carries: edition, editors, licences, corrections, how to cite."""
+    import html
+
+    e = {k: html.escape(str(v)) for k, v in (edition or {}).items()}
+    licence = (f'<a href="{e["licence_text_data_url"]}">{e["licence_text_data"]}</a>'
+               if e.get("licence_text_data_url") else e.get("licence_text_data", ""))
+    corrections = (f'corrections to <a href="{e["corrections"]}">{e["corrections"]}</a>'
+                   if e.get("corrections") else "a corrections address is not yet published")
+    return (f'<p class="edition-line">Edition {e.get("version", "")} ({e.get("date", "")}), by '
+            f'{e.get("editors", "")}. Text and data: {licence}; code: {e.get("licence_code", "")}. '
+            f'{corrections[0].upper() + corrections[1:]}; what changed is listed on the "What changed" page. '
+            "To cite a figure, use the line under it in the figure finder.</p>")
+
+
 def _edition_substitutions(app, config):
     """Values from `csebook_edition` (in _config.yml) that the pages quote: {{ repository }},
     {{ edition }}."""
@@ -264,6 +339,9 @@ def _edition_substitutions(app, config):
     subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
     subs.update(coverage_substitutions(Path(app.srcdir) / "data"))
     config.myst_substitutions = subs
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = (options.get("extra_footer") or "") + edition_footer(edition)
+    config.html_theme_options = options
 
 
 def setup(app):
@@ -271,8 +349,10 @@ def setup(app):
     app.connect("config-inited", _edition_substitutions)
     app.connect("config-inited", _use_executed_notebooks)
     app.add_directive("csv-glossary", _glossary_directive())
+    app.add_role_to_domain("glue", "text", _linked_glue_role()(), override=True)
     app.connect("build-finished", _write_downloads)
     app.connect("build-finished", _refresh_static_files)
+    app.connect("build-finished", _search_finds_numbers)
     app.connect("build-finished", _write_fonts)
     app.connect("builder-inited", _share_html_handlers_with_singlehtml)
     app.connect("html-page-context", _drop_unwanted_assets, priority=900)

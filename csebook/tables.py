@@ -115,7 +115,8 @@ def sources_summary(package: Package) -> pd.DataFrame:
         cells = int((package.population.source_id == s.source_id).sum())
         rows.append({"id": s.source_id, "Source": f"{s.publisher}, {s.title}", "Date": s.date, "_cells": cells,
                      "Kind": s.kind, "Read": s.accessed_via, "What was read": s.read_note,
-                     **{STATUS_LABELS[k]: int(c[k]) for k in STATUS_LABELS}, "_url": s.url})
+                     **{STATUS_LABELS[k]: int(c[k]) for k in STATUS_LABELS}, "_url": s.url,
+                     "_publisher_url": s.get("publisher_url", "") or ""})
     return pd.DataFrame(rows)
 
 
@@ -132,22 +133,44 @@ def entries_html(entries: list[dict], *, css: str) -> str:
     return f'<div class="entries {css}-list">' + "".join(out) + "</div>"
 
 
+KIND_ORDER = ("inquiry report", "inspection report", "official statistics", "police data publication",
+              "parliamentary record", "ministerial statement", "academic study", "think-tank report",
+              "research summary", "local safeguarding summary", "charity statement", "third-party tracker",
+              "news report")
+
+
 def sources_html(frame: pd.DataFrame) -> str:
-    """One entry per source (a wide table would not fit the page)."""
-    entries = []
-    for _, row in frame.iterrows():
-        counts = ", ".join(f"{row[label]} {label}" for label in STATUS_LABELS.values() if row[label])
-        entries.append({
-            "id": f"src-{row['id']}",
-            "title": f"{_link(row['_url'], row['Source'])} ({html.escape(row['Date'])})",
-            "fields": [("Kind", html.escape(row["Kind"])), ("Read as", html.escape(row["Read"])),
-                       ("What was read", html.escape(row["What was read"])),
+    """One entry per source (a wide table would not fit the page), grouped by kind (official and
+    research sources first, press last), each group in date order. Where the copy read is not the
+    publisher's own page, the entry names both: the publisher's address where it is known, and the
+    copy actually read."""
+    out = []
+    kinds = sorted(frame.Kind.unique(), key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+    for kind in kinds:
+        entries = []
+        for _, row in frame[frame.Kind == kind].sort_values(["Date", "Source"], kind="stable").iterrows():
+            counts = ", ".join(f"{row[label]} {label}" for label in STATUS_LABELS.values() if row[label])
+            own = row.get("_publisher_url", "")
+            is_copy = not str(row["Read"]).startswith("publisher's page")
+            title_link = own if (is_copy and own) else row["_url"]
+            fields = []
+            if is_copy:
+                fields.append(("Publisher's address", _link(own, own) if own else "not known"))
+                host = str(row["_url"]).split("/")[2] if "//" in str(row["_url"]) else str(row["_url"])
+                fields.append(("Copy read", _link(row["_url"], host) + f" ({html.escape(row['Read'])})"))
+            else:
+                fields.append(("Read as", html.escape(row["Read"])))
+            fields += [("What was read", html.escape(row["What was read"])),
                        ("Figures taken from it", html.escape(
                            counts or (f"{row['_cells']} census cells (in population.csv)" if row["_cells"]
-                                      else "none (quoted for wording only)"))),
-                       ("Id in the data", f"<code>{html.escape(row['id'])}</code>")],
-        })
-    return entries_html(entries, css="source")
+                                      else "none (quoted for wording only)")))]
+            entries.append({"id": f"src-{row['id']}",
+                            "title": f"{_link(title_link, row['Source'])} ({html.escape(row['Date'])})",
+                            "fields": fields})
+        heading = kind[0].upper() + kind[1:]
+        out.append(f'<h3 class="source-kind">{html.escape(heading)} ({len(entries)})</h3>'
+                   + entries_html(entries, css="source"))
+    return "".join(out)
 
 
 def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
@@ -185,3 +208,24 @@ def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
                 "fields": [(c, html.escape(str(row[c]))) for c in frame.columns if c != title]}
                for _, row in frame.iterrows()]
     return entries_html(entries, css=css)
+
+
+def changes_html(package: Package) -> str:
+    """The 'What changed' list from data/changes.csv, newest first: each change with the figure it
+    touched (linked to its row in the figure finder while the row exists) and the reason."""
+    figures = package.figures.set_index("figure_id")
+    out = []
+    for date, day in package.changes.sort_values("date", ascending=False, kind="stable").groupby("date", sort=False):
+        items = []
+        for r in day.itertuples():
+            if r.figure_id in figures.index:
+                f = figures.loc[r.figure_id]
+                what = (f'<a href="figures.html#{html.escape(r.figure_id)}">{html.escape(f.value_as_printed)}</a> '
+                        f"({html.escape(f.unit)}, {html.escape(str(f.period))}; "
+                        f"{html.escape(package.source(f.source_id).publisher)})")
+            else:
+                what = "a figure row since removed"
+            items.append(f"<li>{what}: {html.escape(r.change)}. {html.escape(r.reason)}.</li>")
+        out.append(f'<h3 class="changes-date">{html.escape(_day(str(date)))}</h3><ul class="changes-list">'
+                   + "".join(items) + "</ul>")
+    return "".join(out)

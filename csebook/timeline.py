@@ -38,6 +38,11 @@ def _page_title(path: Path) -> str:
     return path.stem
 
 
+def page_titles(root: Path = REPO_ROOT) -> dict[str, str]:
+    """page name -> its title, in table-of-contents order."""
+    return {p.stem: _page_title(p) for p in toc_pages(root)}
+
+
 def figure_pages(package: Package, root: Path = REPO_ROOT) -> dict[str, list[str]]:
     """figure id -> the pages whose text or own module names it, in table-of-contents order."""
     known = set(package.figures.figure_id)

@@ -257,3 +257,20 @@ def test_the_package_records_the_figures_a_page_looks_up():
     with pytest.raises(KeyError):
         package.figure("no_such.figure")
     assert package.used() == ["cse_2023.hansard", "csae_2023.vkpp"]
+
+
+def test_the_change_log_agrees_with_the_figures(data_copy):
+    changes = data_copy / "changes.csv"
+    original = changes.read_text()
+    # a figure checked after the first check date with no entry saying what changed
+    first_logged = original.splitlines()[1].split(",")[0]
+    changes.write_text("\n".join(line for line in original.splitlines() if not line.startswith(first_logged + ",")) + "\n")
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.column) == ("data/figures.csv", "checked_on") and first_logged in err.value.rule
+    # a row logged as removed that is still in figures.csv
+    changes.write_text(original + f"{first_logged},2026-11-30,removed,test\n")
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.column) == ("data/changes.csv", "figure_id")
+    assert err.value.row == len(original.splitlines()) + 1

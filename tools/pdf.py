@@ -3,6 +3,10 @@
 Jupyter Book's own pdfhtml builder writes its single page over the site in _build/html and
 looks for a browser build of its own; this does the same printing with the system Chromium
 and leaves the site alone. Widgets print in their default state, with a note saying so.
+
+Fit to print: page numbers in the footer, bookmarks from the headings, no code or code toggles,
+and every exercise's solution moved out of the chapter into "Solutions" at the end of the book,
+each headed with its chapter and exercise. Content notes and support boxes print as on the site.
 """
 from __future__ import annotations
 
@@ -15,6 +19,44 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SINGLE = ROOT / "_build" / "singlehtml"
 PDF = ROOT / "_build" / "pdf" / "book.pdf"
+
+
+FOOTER = ('<div style="font-size:9px;width:100%;text-align:center;color:#444">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+# Run in the single page before printing: drop code cells and toggles, open nothing, and gather
+# the solutions at the end under their chapter and exercise. Returns how many were moved.
+PREPARE = """() => {
+  document.querySelectorAll('.tag_hide-input .cell_input, details.hide, button.toggle-button, '
+    + '.copybtn, .headerlink, .csb-controls').forEach(e => e.remove());
+  const solutions = Array.from(document.querySelectorAll('div.solution'));
+  if (!solutions.length) return 0;
+  const end = document.createElement('section');
+  end.id = 'solutions-at-the-end';
+  const h = document.createElement('h1');
+  h.textContent = 'Solutions';
+  end.appendChild(h);
+  let chapter = null;
+  for (const s of solutions) {
+    const section = s.closest('section[id]');
+    let top = section;
+    while (top && top.parentElement && top.parentElement.closest('section[id]')) top = top.parentElement.closest('section[id]');
+    const title = top ? (top.querySelector('h1') || {}).textContent || '' : '';
+    if (title !== chapter) {
+      chapter = title;
+      const h2 = document.createElement('h2');
+      h2.textContent = title.replace(/#$/, '').trim();
+      end.appendChild(h2);
+    }
+    s.classList.remove('dropdown');
+    s.querySelectorAll('.toggle-button, button').forEach(b => b.remove());
+    s.style.display = 'block';
+    s.querySelectorAll('*').forEach(e => { if (e.style) e.style.display = ''; });
+    end.appendChild(s);
+  }
+  (document.querySelector('main article') || document.querySelector('main') || document.body).appendChild(end);
+  return solutions.length;
+}"""
 
 
 def main() -> int:
@@ -40,9 +82,13 @@ def main() -> int:
         printable.write_text((SINGLE / "book" / "intro.html").read_text())
         page.goto(printable.as_uri(), wait_until="networkidle")
         page.emulate_media(media="print")
-        page.pdf(path=str(PDF), format="A4", print_background=True,
-                 margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+        moved = page.evaluate(PREPARE)
+        page.pdf(path=str(PDF), format="A4", print_background=True, outline=True, tagged=True,
+                 display_header_footer=True, header_template="<span></span>",
+                 footer_template=FOOTER,
+                 margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
         browser.close()
+    print(f"{moved} solutions moved to the end of the book")
     print(f"The PDF is {PDF.relative_to(ROOT)} ({PDF.stat().st_size / 1e6:.1f} MB, "
           f"{time.perf_counter() - start:.1f} s)")
     return 0

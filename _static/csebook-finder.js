@@ -1,0 +1,49 @@
+/* The figure finder (book/figures.html): filter the rows by what the reader types and by the two
+   menus. Runs only on this page, loads nothing, sends nothing. normalize() applies the same steps as
+   csebook.finder.normalize in Python, which wrote each row's data-search text. */
+(function () {
+  "use strict";
+  function normalize(text) {
+    var t = String(text).toLowerCase();
+    t = t.replace(/(\d),(?=\d{3}\b)/g, "$1").replace(/(\d),(?=\d{3}\b)/g, "$1");
+    t = t.replace(/\s*(?:per\s?cent|percent)\b/g, "%");
+    t = t.replace(/\s+%/g, "%");
+    t = t.replace(/[-\u2010-\u2015]/g, " ");
+    return t.replace(/\s+/g, " ").trim();
+  }
+  window.csebookNormalize = normalize;
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+  ready(function () {
+    var q = document.getElementById("finder-q");
+    if (!q) { return; }
+    var page = document.getElementById("finder-page");
+    var status = document.getElementById("finder-status");
+    var count = document.getElementById("finder-count");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".finder-row"));
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".finder-group"));
+    function update() {
+      var terms = normalize(q.value).split(" ").filter(function (w) { return w.length > 0; });
+      var shown = 0;
+      rows.forEach(function (row) {
+        var hay = row.getAttribute("data-search");
+        var ok = terms.every(function (w) { return hay.indexOf(w) !== -1; }) &&
+          (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") !== -1) &&
+          (!status.value || row.getAttribute("data-status") === status.value);
+        row.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      groups.forEach(function (g) {
+        g.hidden = !g.querySelector(".finder-row:not([hidden])");
+      });
+      count.textContent = shown + " of " + rows.length + " figure rows shown";
+    }
+    q.addEventListener("input", update);
+    page.addEventListener("change", update);
+    status.addEventListener("change", update);
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    update();
+    if (hash && document.getElementById(hash)) { document.getElementById(hash).classList.add("finder-target"); }
+  });
+})();

@@ -1,0 +1,84 @@
+"""Where a glued number links to, and the mark of its check status.
+
+A number that is one figure row goes straight to that row in the figure finder
+(book/figures, anchored by the figure id). A number computed from several rows, or from a census
+table, goes to its entry in the page's own list "Where this page's numbers come from", which names
+every row and table it rests on; each of those links to the finder in turn.
+"""
+from __future__ import annotations
+
+import html
+
+from .data import STATUS_LABELS, Package
+
+FINDER = "figures"            # the finder page, book/figures.md
+ORDER = ("read-primary", "read-official-copy", "secondary")   # strongest first
+MARKS = {"read-primary": "●", "read-official-copy": "◐", "secondary": "○"}
+MARK_WORDS = {"read-primary": "checked against the primary document",
+              "read-official-copy": "checked against an official copy",
+              "secondary": "not yet checked against a primary text: seen only in secondary reporting"}
+
+
+def census_status(package: Package, source_id: str) -> str:
+    statuses = package.population.loc[package.population.source_id == source_id, "status"]
+    return weakest(statuses)
+
+
+def weakest(statuses) -> str:
+    statuses = list(statuses)
+    if not statuses:
+        raise ValueError("no statuses")
+    return max(statuses, key=ORDER.index)
+
+
+def target(key: str, rests_on: dict, package: Package) -> tuple[bool, str, str]:
+    """(in the finder?, anchor, weakest check status) for a glued number."""
+    rows, census = list(rests_on.get("rows", [])), list(rests_on.get("census", []))
+    statuses = [package.figure_quietly(r).status for r in rows] + [census_status(package, c) for c in census]
+    if len(rows) == 1 and not census:
+        return True, rows[0], statuses[0]
+    return False, number_anchor(key), weakest(statuses)
+
+
+def number_anchor(key: str) -> str:
+    return "n-" + key.replace("_", "-")
+
+
+def _mark(status: str) -> str:
+    words = html.escape(MARK_WORDS[status])
+    return (f'<span class="num-mark status-{status}" title="{words}" aria-hidden="true">'
+            f"{MARKS[status]}</span>")
+
+
+def mark_html(status: str) -> str:
+    """The visible mark of a check status, with its words for screen readers and a tooltip."""
+    return _mark(status) + f'<span class="visually-hidden"> ({html.escape(MARK_WORDS[status])})</span>'
+
+
+def legend_html() -> str:
+    """The key to the marks."""
+    items = "".join(f"<li>{_mark(s)} {html.escape(MARK_WORDS[s])}</li>" for s in ORDER)
+    return f'<ul class="num-legend">{items}</ul>'
+
+
+def number_html(text: str, href: str, status: str) -> str:
+    return (f'<a class="num status-{status}" href="{html.escape(href)}">'
+            f'<span class="pasted-text">{html.escape(text)}</span>{mark_html(status)}</a>')
+
+
+def row_line_html(package: Package, figure_id: str) -> str:
+    """One row a number rests on: its value as printed, source and status, linked to the finder."""
+    f = package.figure_quietly(figure_id)
+    s = package.source(f.source_id)
+    return (f'<a href="{FINDER}.html#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a> '
+            f"({html.escape(f.unit)}, {html.escape(str(f.period))}): {html.escape(s.publisher)}, "
+            f"<i>{html.escape(s.title)}</i> ({html.escape(str(s.date))}), {html.escape(f.location)}; "
+            f"{mark_html(f.status)}{html.escape(STATUS_LABELS[f.status])}")
+
+
+def census_line_html(package: Package, source_id: str) -> str:
+    s = package.source(source_id)
+    status = census_status(package, source_id)
+    return (f'census table: <a href="{html.escape(s.url)}">{html.escape(s.publisher)}, '
+            f"<i>{html.escape(s.title)}</i></a> ({html.escape(str(s.date))}); "
+            f"{mark_html(status)}{html.escape(STATUS_LABELS[status])}")

@@ -1,0 +1,101 @@
+"""Every glued number one step from its source: which rows a number is credited with (csebook.glue),
+where it links (csebook.links), and the figure finder's search (csebook.finder)."""
+from __future__ import annotations
+
+import pytest
+
+from csebook import finder, glue, links
+from csebook.data import TRAIL, load_package
+
+READERS_TYPE = ["717", "0.6%", "two-thirds", "1,400", "0.6 per cent", "4228", "1,273"]
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """The glue records a chapter would write: key -> (text, what it rests on)."""
+    import IPython.display
+
+    records = {}
+
+    def display(data, raw, metadata):
+        (mime, text), = [(k, v) for k, v in data.items() if k.endswith("text/plain")]
+        records[metadata["scrapbook"]["name"]] = (eval(text), metadata.get(glue.META))
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    InteractiveShell.instance()         # as in a kernel: the cell count exists before the first glue
+    monkeypatch.setattr(IPython.display, "display", display)
+    TRAIL.clear()
+    glue._last.update(cell=None, rows=([], []))
+    return records
+
+
+def test_a_number_is_credited_with_the_rows_looked_up_for_it(shown):
+    package = load_package()
+    a, b = package.figure("investigations_reviewed.bbc"), package.figure("investigations_group_based.bbc")
+    glue.glue_percent("share", b.value / a.value, 0)
+    assert shown["share"] == ("52%", {"rows": [a.figure_id, b.figure_id], "census": []})
+    # the next number, with no lookup between, rests on the same rows
+    glue.glue_count("difference", a.value - b.value)
+    assert shown["difference"][1]["rows"] == [a.figure_id, b.figure_id]
+    # a number that is one of the looked-up rows as printed is credited with that row alone
+    package.figure("investigations_reviewed.bbc"), package.figure("investigations_group_based.bbc")
+    glue.glue_text("reviewed", a.value_as_printed)
+    assert shown["reviewed"][1]["rows"] == [a.figure_id]
+    # words, dates and explicit "rests on no row" carry nothing
+    glue.glue_status("status", a)
+    glue.glue_text("when", "2023-24")
+    glue.glue_count("setting", 500, rows=())
+    assert shown["status"][1] is None and shown["when"][1] is None and shown["setting"][1] is None
+
+
+def test_numbers_in_words_count_as_numbers_and_years_do_not():
+    assert glue.states_a_number("six") and glue.states_a_number("more than half")
+    assert glue.states_a_number("1,400") and glue.states_a_number("0.6%")
+    assert not glue.states_a_number("2013-14") and not glue.states_a_number("seen only in secondary reporting")
+
+
+def test_a_single_row_links_to_the_finder_and_a_computed_number_to_its_list_on_the_page():
+    package = load_package()
+    assert links.target("k", {"rows": ["investigations_reviewed.bbc"], "census": []}, package) == (
+        True, "investigations_reviewed.bbc", "secondary")
+    in_finder, anchor, status = links.target(
+        "ho_ratio", {"rows": ["csae_2023.vkpp"], "census": ["ons-custom-age-ethnic-2021"]}, package)
+    assert (in_finder, anchor) == (False, "n-ho-ratio")
+    assert status == links.weakest([package.figure("csae_2023.vkpp").status, "read-official-copy"])
+    assert links.weakest(["read-primary", "secondary", "read-official-copy"]) == "secondary"
+    html = links.number_html("52", "figures.html#x", "secondary")
+    assert 'href="figures.html#x"' in html and links.MARKS["secondary"] in html
+    assert "visually-hidden" in html and links.MARK_WORDS["secondary"] in html
+
+
+def test_numbers_are_normalized_the_way_readers_type_them():
+    assert finder.normalize("1,400") == "1400" and finder.normalize("4,228,001") == "4228001"
+    assert finder.normalize("0.6 per cent") == finder.normalize("0.6%") == "0.6%"
+    assert finder.normalize("Two-thirds") == "two thirds"
+    assert finder.number_forms(66.7, "two-thirds", "percent of perpetrators") [2:4] == ["66.7%", "67%"]
+    assert "two thirds" in finder.number_forms(67.0, "67 per cent", "percent of suspects")
+
+
+@pytest.mark.parametrize("typed", READERS_TYPE)
+def test_every_number_readers_type_finds_a_row(typed):
+    package = load_package()
+    from csebook.timeline import figure_pages, page_titles
+
+    titles = page_titles()
+    pages = figure_pages(package)
+    terms = finder.normalize(typed).split()
+    hits = [r.figure_id for r in package.figures.itertuples()
+            if all(t in finder.search_text(package, r, pages.get(r.figure_id, []), titles) for t in terms)]
+    assert hits, f"the finder finds nothing for {typed!r}"
+    # the row whose printed value the reader typed is among them
+    wanted = finder.normalize(typed)
+    assert any(wanted in finder.normalize(package.figure(i).value_as_printed) or
+               wanted in finder.normalize(" ".join(finder.number_forms(package.figure(i).value,
+                                                                       package.figure(i).value_as_printed,
+                                                                       package.figure(i).unit)))
+               for i in hits)
+
+
+def test_the_statistic_headings_are_words_not_ids():
+    assert finder.statistic_words("cse_share_of_csae") == "CSE share of CSAE"

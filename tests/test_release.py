@@ -1,0 +1,38 @@
+"""Citable: the citation file, the licence and the footer line all say what _config.yml says."""
+from __future__ import annotations
+
+import yaml
+from conftest import ROOT
+
+from csebook.edition import citation_cff, edition
+from csebook.sphinxext import edition_footer
+
+
+def test_the_citation_file_is_the_one_written_from_the_config():
+    assert (ROOT / "CITATION.cff").read_text() == citation_cff(), \
+        "CITATION.cff differs from _config.yml: run `python tools/release.py --citation`"
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    ed = edition()
+    assert (cff["version"], str(cff["date-released"]), cff["authors"][0]["name"]) == (
+        ed["version"], ed["date"], ed["editors"])
+
+
+def test_the_licence_and_footer_name_the_configured_licences_and_edition():
+    ed = edition()
+    text = (ROOT / "LICENSE").read_text()
+    assert ed["licence_text_data"] in text and ed["licence_code"] in text and ed["editors"] in text
+    footer = edition_footer(ed)
+    assert ed["version"] in footer and ed["licence_text_data"] in footer and ed["licence_code"] in footer
+    assert "not yet published" in edition_footer({**ed, "corrections": ""})
+    assert 'href="mailto:x@example.org"' in edition_footer({**ed, "corrections": "mailto:x@example.org"})
+
+
+def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("release", ROOT / "tools" / "release.py")
+    release = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(release)
+    monkeypatch.setattr(release, "ROOT", tmp_path)
+    (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\n")
+    assert release.main([]) == 1
