@@ -20,6 +20,7 @@
     if (!q) { return; }
     var page = document.getElementById("finder-page");
     var status = document.getElementById("finder-status");
+    var statistic = document.getElementById("finder-statistic");
     var count = document.getElementById("finder-count");
     var rows = Array.prototype.slice.call(document.querySelectorAll(".finder-row"));
     var groups = Array.prototype.slice.call(document.querySelectorAll(".finder-group"));
@@ -30,18 +31,26 @@
         var hay = row.getAttribute("data-search");
         var ok = terms.every(function (w) { return hay.indexOf(w) !== -1; }) &&
           (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") !== -1) &&
-          (!status.value || row.getAttribute("data-status") === status.value);
+          (!status.value || row.getAttribute("data-status") === status.value) &&
+          (!statistic.value || row.parentNode.parentNode.getAttribute("data-statistic") === statistic.value);
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
+      // rows whose own number is what the reader typed come first, then rows that only mention it
+      var typed = normalize(q.value);
       groups.forEach(function (g) {
         g.hidden = !g.querySelector(".finder-row:not([hidden])");
+        var exact = typed && Array.prototype.some.call(g.querySelectorAll(".finder-row:not([hidden])"), function (r) {
+          return r.getAttribute("data-numbers").indexOf("| " + typed + " |") !== -1;
+        });
+        g.style.order = exact ? "0" : "1";
       });
       count.textContent = shown + " of " + rows.length + " figure rows shown";
     }
     q.addEventListener("input", update);
     page.addEventListener("change", update);
     status.addEventListener("change", update);
+    statistic.addEventListener("change", update);
     var hash = decodeURIComponent(window.location.hash.slice(1));
     update();
     if (hash && document.getElementById(hash)) { document.getElementById(hash).classList.add("finder-target"); }

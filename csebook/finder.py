@@ -95,6 +95,8 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
     options = "".join(f'<option value="{p}">{html.escape(titles[p])}</option>' for p in used_pages)
     statuses = "".join(f'<option value="{s}">{html.escape(links.MARK_WORDS[s])}</option>'
                        for s in links.ORDER)
+    stats = "".join(f'<option value="{html.escape(st)}">{html.escape(statistic_words(st))} ({len(rows)})</option>'
+                    for st, rows in sorted(groups(package), key=lambda g: statistic_words(g[0]).lower()))
     controls = (
         '<form class="finder-controls" role="search" onsubmit="return false">'
         '<label for="finder-q">Find a number or words</label>'
@@ -102,6 +104,8 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         'placeholder="for example 717, 0.6%, two-thirds, 1,400">'
         '<label for="finder-page">Chapter</label><select id="finder-page"><option value="">all chapters'
         f"</option>{options}</select>"
+        '<label for="finder-statistic">Statistic</label><select id="finder-statistic"><option value="">'
+        f"every statistic</option>{stats}</select>"
         '<label for="finder-status">Check status</label><select id="finder-status"><option value="">'
         f"any status</option>{statuses}</select>"
         '<p id="finder-count" role="status" aria-live="polite"></p></form>')
@@ -115,8 +119,11 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
             link = f'<a href="{html.escape(s.url)}">{html.escape(s.title)}</a>' if s.url else html.escape(s.title)
             quote = f"<dt>Its words</dt><dd>\u201c{html.escape(row.quote)}\u201d</dd>" if row.quote else ""
             note = f"<dt>Note</dt><dd>{html.escape(row.check_note)}</dd>" if row.check_note else ""
+            numbers = " | ".join(dict.fromkeys(normalize(f) for f in number_forms(
+                float(row.value), row.value_as_printed, row.unit)))
             items.append(
                 f'<li class="finder-row" id="{html.escape(row.figure_id)}" data-status="{row.status}" '
+                f'data-numbers="| {html.escape(numbers)} |" '
                 f'data-pages="{" ".join(pages)}" data-search="{html.escape(search_text(package, row, pages, titles))}">'
                 f'<p class="finder-value"><span class="finder-number">{html.escape(row.value_as_printed)}</span>'
                 f"{links.mark_html(row.status)} {html.escape(row.unit)}, {html.escape(str(row.period))}, "
@@ -129,7 +136,7 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
                 f"</dl></li>")
         label = html.escape(statistic_words(statistic))
         versions = f" ({len(rows)} versions)" if len(rows) > 1 else ""
-        blocks.append(f'<section class="finder-group"><h3 class="finder-statistic">{label}{versions}</h3>'
+        blocks.append(f'<section class="finder-group" data-statistic="{html.escape(statistic)}"><h3 class="finder-statistic">{label}{versions}</h3>'
                       f'<ul class="finder-rows">{"".join(items)}</ul></section>')
     return (links.legend_html() + controls + f'<div class="finder-list">{"".join(blocks)}</div>'
             '<script src="../_static/csebook-finder.js"></script>')
