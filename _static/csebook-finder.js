@@ -24,27 +24,39 @@
     var count = document.getElementById("finder-count");
     var rows = Array.prototype.slice.call(document.querySelectorAll(".finder-row"));
     var groups = Array.prototype.slice.call(document.querySelectorAll(".finder-group"));
+    var list = document.querySelector(".finder-list");
     function update() {
       var terms = normalize(q.value).split(" ").filter(function (w) { return w.length > 0; });
+      // a word that is a number must stand whole: '37' does not find '137' or '3.7' (as finder.matches)
+      var tests = terms.map(function (w) {
+        if (/^[\d.]+%?$/.test(w)) {
+          var re = new RegExp("(^|[^\\d.])" + w.replace(/[.%]/g, "\\$&") + "(?![\\d]|\\.\\d)");
+          return function (hay) { return re.test(hay); };
+        }
+        return function (hay) { return hay.indexOf(w) !== -1; };
+      });
       var shown = 0;
       rows.forEach(function (row) {
         var hay = row.getAttribute("data-search");
-        var ok = terms.every(function (w) { return hay.indexOf(w) !== -1; }) &&
+        var ok = tests.every(function (t) { return t(hay); }) &&
           (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") !== -1) &&
           (!status.value || row.getAttribute("data-status") === status.value) &&
           (!statistic.value || row.parentNode.parentNode.getAttribute("data-statistic") === statistic.value);
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      // rows whose own number is what the reader typed come first, then rows that only mention it
+      // groups holding a row whose own number is what the reader typed come first (moved in the
+      // page, so reading and keyboard order follow what is shown), the rest in their first order
       var typed = normalize(q.value);
+      var first = [], rest = [];
       groups.forEach(function (g) {
         g.hidden = !g.querySelector(".finder-row:not([hidden])");
         var exact = typed && Array.prototype.some.call(g.querySelectorAll(".finder-row:not([hidden])"), function (r) {
           return r.getAttribute("data-numbers").indexOf("| " + typed + " |") !== -1;
         });
-        g.style.order = exact ? "0" : "1";
+        (exact ? first : rest).push(g);
       });
+      first.concat(rest).forEach(function (g) { list.appendChild(g); });
       count.textContent = shown + " of " + rows.length + " figure rows shown";
     }
     q.addEventListener("input", update);

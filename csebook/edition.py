@@ -15,10 +15,13 @@ def book_title(root=REPO_ROOT) -> str:
     return yaml.safe_load((root / "_config.yml").read_text())["title"]
 
 
-def finder_address(ed: dict) -> str:
-    """The finder page's address: on the published site if it has one, else relative to the site."""
+def finder_address(ed: dict):
+    """A function giving a figure row's address: on the published site if it has one, else its
+    place in this edition's site (the book has no public address yet)."""
     site = (ed.get("site") or "").rstrip("/")
-    return f"{site}/book/figures.html" if site else "book/figures.html (in this edition's site)"
+    if site:
+        return lambda figure_id: f"{site}/book/figures.html#{figure_id}"
+    return lambda figure_id: f"book/figures.html#{figure_id} in this edition's site (no public address yet)"
 
 
 def citation_cff(root=REPO_ROOT) -> str:

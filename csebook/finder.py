@@ -62,20 +62,22 @@ def status_words(row) -> str:
     return f"checked against the primary document on {day}"
 
 
-def cite_line(package: Package, row, edition: str, address: str) -> str:
+def cite_line(package: Package, row, edition: str, address) -> str:
+    """How to cite one row; `address(figure_id)` gives the row's address in this edition."""
     s = package.source(row.source_id)
     return (f"{row.value_as_printed} ({row.unit}, {row.period}, {row.geography}): {s.publisher}, "
-            f"{s.title} ({s.date}), {row.location}. As checked in {edition}, {address}#{row.figure_id}")
+            f"{s.title} ({s.date}), {row.location}. As checked in {edition}: {address(row.figure_id)}")
 
 
-ACRONYMS = {"csae", "cse", "csa", "gbo", "ons", "vkpp", "hmicfrs", "iicsa", "gmp", "syp", "nca", "npcc",
+ACRONYMS = {"soa", "mvmo", "sde", "la", "pfa","csae", "cse", "csa", "gbo", "ons", "vkpp", "hmicfrs", "iicsa", "gmp", "syp", "nca", "npcc",
             "moj", "cps", "ew", "occ", "ceop", "ho", "uk", "nspcc", "mvmo", "pnc", "erg", "mit", "ldrs"}
 
 
 def statistic_words(statistic: str) -> str:
     """A statistic's name in words, for a heading: 'cse_share_of_csae' -> 'CSE share of CSAE'."""
     words = [w.upper() if w in ACRONYMS else w for w in statistic.split("_")]
-    text = " ".join(words)
+    text = re.sub(r"\b(\d+) (\d+)\b", r"\1 to \2", " ".join(words))
+    text = re.sub(r"\bunder(\d+)\b", r"under \1", text)
     return text[0].upper() + text[1:]
 
 
@@ -87,8 +89,29 @@ def groups(package: Package) -> list[tuple[str, list]]:
     return list(out.items())
 
 
+def versions(package: Package) -> list[tuple[tuple[str, str, str], list]]:
+    """((statistic, period, place), its rows): the versions of one statistic for one period and
+    place, as different sources give it, in the order of first appearance in figures.csv."""
+    out: dict[tuple, list] = {}
+    for row in package.figures.itertuples():
+        out.setdefault((row.statistic, str(row.period), row.geography), []).append(row)
+    return list(out.items())
+
+
+def matches(haystack: str, typed: str) -> bool:
+    """The finder's rule (the page's script applies the same): every word typed is in the row's
+    search text; a word that is a number must stand whole ('37' does not find '137' or '3.7')."""
+    for word in normalize(typed).split():
+        if re.fullmatch(r"[\d.]+%?", word):
+            if not re.search(rf"(?<![\d.]){re.escape(word)}(?![\d]|\.\d)", haystack):
+                return False
+        elif word not in haystack:
+            return False
+    return True
+
+
 def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[str, str],
-                edition: str, address: str) -> str:
+                edition: str, address) -> str:
     """The finder: a search box and two filters (working with the page's own script; without it
     every row is simply listed), then one block per statistic holding all its rows."""
     used_pages = [p for p in titles if any(p in v for v in pages_of.values())]
@@ -110,7 +133,7 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         f"any status</option>{statuses}</select>"
         '<p id="finder-count" role="status" aria-live="polite"></p></form>')
     blocks = []
-    for statistic, rows in groups(package):
+    for (statistic, period, place), rows in versions(package):
         items = []
         for row in rows:
             s = package.source(row.source_id)
@@ -134,9 +157,9 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
                 f"<dt>Used in</dt><dd>{where}</dd>"
                 f'<dt>Cite this figure</dt><dd class="finder-cite">{html.escape(cite_line(package, row, edition, address))}</dd>'
                 f"</dl></li>")
-        label = html.escape(statistic_words(statistic))
-        versions = f" ({len(rows)} versions)" if len(rows) > 1 else ""
-        blocks.append(f'<section class="finder-group" data-statistic="{html.escape(statistic)}"><h3 class="finder-statistic">{label}{versions}</h3>'
+        label = html.escape(f"{statistic_words(statistic)}: {period}, {place}")
+        n = f" ({len(rows)} versions from different sources)" if len(rows) > 1 else ""
+        blocks.append(f'<section class="finder-group" data-statistic="{html.escape(statistic)}"><h3 class="finder-statistic">{label}{n}</h3>'
                       f'<ul class="finder-rows">{"".join(items)}</ul></section>')
     return (links.legend_html() + controls + f'<div class="finder-list">{"".join(blocks)}</div>'
             '<script src="../_static/csebook-finder.js"></script>')

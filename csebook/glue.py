@@ -63,25 +63,14 @@ def cell_census() -> list[str]:
 
 def _the_one_printed(text: str, figures: list[str], census: list[str]) -> tuple[list[str], list[str]]:
     """If the text is one of the looked-up rows as its source printed it, that row alone."""
+    from . import links
     from .data import current_package
 
     package = current_package()
     if package is None:
         return figures, census
-    def shows(figure) -> bool:
-        printed = figure.value_as_printed
-        return bool(printed) and (bool(re.search(rf"(?<![\d.,]){re.escape(printed)}(?![\d%]|[.,]\d|\s*per\s?cent)", text))
-                                  or _plain(figure) == text)
-
-    found = [i for i in figures if shows(package.figure_quietly(i))]
+    found = [i for i in figures if links.shows(package.figure_quietly(i), text)]
     return (found, []) if len(found) == 1 else (figures, census)
-
-
-def _plain(figure) -> str:
-    try:
-        return fmt.count(figure.value) if float(figure.value) == int(figure.value) else ""
-    except (TypeError, ValueError):
-        return ""
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d\d)?\b")
@@ -125,7 +114,14 @@ def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> Non
     figures, census = take_trail()
     if rows is not None:
         # rows named by the author; a census comparator computed in the same cell still counts
-        figures, census = list(rows), cell_census()
+        figures, census = list(rows), (cell_census() if rows else [])
+        if len(figures) == 1 and census:
+            from . import links
+            from .data import current_package
+
+            package = current_package()
+            if package is not None and links.shows(package.figure_quietly(figures[0]), text):
+                census = []        # the row as printed: no comparator in it
     elif len(figures) > 1:
         figures, census = _the_one_printed(text, figures, census)
     rests_on = {"rows": figures, "census": census} if states_a_number(text) and (figures or census) else None
@@ -181,7 +177,7 @@ def numbers_html(package, glued) -> str:
 
     entries = []
     for key, text, rests_on in glued:
-        in_finder, anchor, status = links.target(key, rests_on, package)
+        in_finder, anchor, status = links.target(key, text, rests_on, package)
         if in_finder:
             continue
         items = [links.row_line_html(package, r) for r in rests_on["rows"]]

@@ -31,12 +31,29 @@ def weakest(statuses) -> str:
     return max(statuses, key=ORDER.index)
 
 
-def target(key: str, rests_on: dict, package: Package) -> tuple[bool, str, str]:
-    """(in the finder?, anchor, weakest check status) for a glued number."""
+def shows(figure, text: str) -> bool:
+    """Whether the text states the figure as its source printed it (or its plain count), rather than
+    a number computed from it: '27' shows a row printed '27', '52%' does not show a row printed '52'."""
+    import re
+
+    from . import fmt
+
+    printed = figure.value_as_printed
+    if printed and re.search(rf"(?<![\d.,]){re.escape(printed)}(?![\d%]|[.,]\d|\s*per\s?cent)", text):
+        return True
+    try:
+        return float(figure.value) == int(figure.value) and fmt.count(figure.value) == text
+    except (TypeError, ValueError):
+        return False
+
+
+def target(key: str, text: str, rests_on: dict, package: Package) -> tuple[bool, str, str]:
+    """(in the finder?, anchor, weakest check status) for a glued number. It goes to the finder only
+    when it is one row as printed; anything computed goes to the page's "computed from" list."""
     rows, census = list(rests_on.get("rows", [])), list(rests_on.get("census", []))
+    if len(rows) == 1 and shows(package.figure_quietly(rows[0]), text):
+        return True, rows[0], package.figure_quietly(rows[0]).status
     statuses = [package.figure_quietly(r).status for r in rows] + [census_status(package, c) for c in census]
-    if len(rows) == 1 and not census:
-        return True, rows[0], statuses[0]
     return False, number_anchor(key), weakest(statuses)
 
 
@@ -73,7 +90,7 @@ def row_line_html(package: Package, figure_id: str) -> str:
     return (f'<a href="{FINDER}.html#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a> '
             f"({html.escape(f.unit)}, {html.escape(str(f.period))}): {html.escape(s.publisher)}, "
             f"<i>{html.escape(s.title)}</i> ({html.escape(str(s.date))}), {html.escape(f.location)}; "
-            f"{mark_html(f.status)}{html.escape(STATUS_LABELS[f.status])}")
+            f"{_mark(f.status)} {html.escape(STATUS_LABELS[f.status])}")
 
 
 def census_line_html(package: Package, source_id: str) -> str:
@@ -81,4 +98,4 @@ def census_line_html(package: Package, source_id: str) -> str:
     status = census_status(package, source_id)
     return (f'census table: <a href="{html.escape(s.url)}">{html.escape(s.publisher)}, '
             f"<i>{html.escape(s.title)}</i></a> ({html.escape(str(s.date))}); "
-            f"{mark_html(status)}{html.escape(STATUS_LABELS[status])}")
+            f"{_mark(status)} {html.escape(STATUS_LABELS[status])}")

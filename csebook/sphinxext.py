@@ -257,7 +257,8 @@ def _linked_glue_role():
                 return out, messages
             if not rests_on:
                 return out, messages
-            in_finder, anchor, status = links.target(key, rests_on, load_package())
+            text = out[0].astext()
+            in_finder, anchor, status = links.target(key, text, rests_on, load_package())
             env = self.document.settings.env
             builder = env.app.builder
             if in_finder and builder.name == "html":
@@ -265,7 +266,7 @@ def _linked_glue_role():
                 href = relative_uri(here, builder.get_target_uri(f"book/{links.FINDER}")) + "#" + anchor
             else:
                 href = "#" + anchor
-            return [nodes.raw("", links.number_html(out[0].astext(), href, status), format="html")], messages
+            return [nodes.raw("", links.number_html(text, href, status), format="html")], messages
 
     return LinkedPasteTextRole
 
@@ -324,9 +325,17 @@ def edition_footer(edition: dict) -> str:
                if e.get("licence_text_data_url") else e.get("licence_text_data", ""))
     corrections = (f'corrections to <a href="{e["corrections"]}">{e["corrections"]}</a>'
                    if e.get("corrections") else "a corrections address is not yet published")
-    return (f'<p class="edition-line">Edition {e.get("version", "")} ({e.get("date", "")}), by '
-            f'{e.get("editors", "")}. Text and data: {licence}; code: {e.get("licence_code", "")}. '
-            f'{corrections[0].upper() + corrections[1:]}; what changed is listed on the "What changed" page. '
+    import datetime as dt
+
+    day = edition.get("date", "")
+    try:
+        d = dt.date.fromisoformat(str(day))
+        day = f"{d.day} {d:%B %Y}"
+    except ValueError:
+        pass
+    return (f'<p class="edition-line">Edition {e.get("version", "")} ({html.escape(day)}). '
+            f'Text and data: {licence}; code: {e.get("licence_code", "")} (see LICENSE in the kit). '
+            f'{corrections[0].upper() + corrections[1:]}; corrections made are listed on the "What changed" page. '
             "To cite a figure, use the line under it in the figure finder.</p>")
 
 

@@ -7,6 +7,7 @@ ties that chapter to the figure's source. A source quoted for wording only, or a
 behind a comparator, names its pages in sources.csv's discussed_in column; the timeline adds them."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +97,12 @@ def timeline_html(items: list[Event]) -> str:
                 parts.append("</ul>")
             year = e.date[:4]
             parts.append(f'<h3 class="timeline-year">{year}</h3><ul class="timeline">')
-        when = _day(e.date) if len(e.date) == 10 else e.date
+        if len(e.date) == 10:
+            when = _day(e.date)
+        elif len(e.date) == 7:
+            when = f"{dt.date(int(e.date[:4]), int(e.date[5:7]), 1):%B %Y}"
+        else:
+            when = e.date
         chapters = ", ".join(f'<a href="{html.escape(p)}.html">{html.escape(t)}</a>' for p, t in e.pages) \
             or "no chapter takes figures from it (quoted, or listed for reference)"
         parts.append(f'<li><span class="timeline-date">{html.escape(when)}</span>: '

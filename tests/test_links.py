@@ -57,10 +57,12 @@ def test_numbers_in_words_count_as_numbers_and_years_do_not():
 
 def test_a_single_row_links_to_the_finder_and_a_computed_number_to_its_list_on_the_page():
     package = load_package()
-    assert links.target("k", {"rows": ["investigations_reviewed.bbc"], "census": []}, package) == (
-        True, "investigations_reviewed.bbc", "secondary")
+    one = {"rows": ["investigations_reviewed.bbc"], "census": []}
+    assert links.target("k", "52", one, package) == (True, "investigations_reviewed.bbc", "secondary")
+    # a number computed from one row (a share, a rate) is not that row: it goes to the page's list
+    assert links.target("k", "52%", one, package)[:2] == (False, "n-k")
     in_finder, anchor, status = links.target(
-        "ho_ratio", {"rows": ["csae_2023.vkpp"], "census": ["ons-custom-age-ethnic-2021"]}, package)
+        "ho_ratio", "931.9", {"rows": ["csae_2023.vkpp"], "census": ["ons-custom-age-ethnic-2021"]}, package)
     assert (in_finder, anchor) == (False, "n-ho-ratio")
     assert status == links.weakest([package.figure("csae_2023.vkpp").status, "read-official-copy"])
     assert links.weakest(["read-primary", "secondary", "read-official-copy"]) == "secondary"
@@ -84,9 +86,8 @@ def test_every_number_readers_type_finds_a_row(typed):
 
     titles = page_titles()
     pages = figure_pages(package)
-    terms = finder.normalize(typed).split()
     hits = [r.figure_id for r in package.figures.itertuples()
-            if all(t in finder.search_text(package, r, pages.get(r.figure_id, []), titles) for t in terms)]
+            if finder.matches(finder.search_text(package, r, pages.get(r.figure_id, []), titles), typed)]
     assert hits, f"the finder finds nothing for {typed!r}"
     # the row whose printed value the reader typed is among them
     wanted = finder.normalize(typed)
@@ -97,5 +98,12 @@ def test_every_number_readers_type_finds_a_row(typed):
                for i in hits)
 
 
+def test_a_number_typed_must_stand_whole():
+    assert finder.matches("of 37% of suspects", "37") and finder.matches("is 0.6% of", "0.6%")
+    assert not finder.matches("there were 137 cases", "37") and not finder.matches("3.7 per", "3")
+    assert finder.matches("1400 children in rotherham", "1,400 Rotherham")
+
+
 def test_the_statistic_headings_are_words_not_ids():
     assert finder.statistic_words("cse_share_of_csae") == "CSE share of CSAE"
+    assert finder.statistic_words("group_based_suspects_aged_10_17_share") == "Group based suspects aged 10 to 17 share"
