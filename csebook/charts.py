@@ -97,6 +97,23 @@ def percent_axis(layout: Layout, label: str = "", *, xmax: float = 1.0, ticks=No
     return layout
 
 
+def log_axis(layout: Layout, lo: float, hi: float, ticks: list[float]) -> Layout:
+    """A horizontal log-scale axis aligned with the bars above it, ticks labelled as counts
+    (0.1, 1, 10, 1,000)."""
+    labels = [fmt.count(t) if t >= 1 else f"{t:g}" for t in ticks]
+
+    def draw(ax):
+        ax.set_xscale("log")
+        ax.set_xlim(lo, hi)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks(ticks, labels)
+        ax.minorticks_off()
+    layout.axes(0.3, draw, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    return layout
+
+
 def unlabelled(parts: list[tuple[str, float, str]], layout: Layout, share_text, xmax: float = 1.0) -> list[str]:
     """'name share' for each part too narrow to carry its label inside the bar."""
     return [f"{name} {share_text(share)}" for name, share, _ in parts
@@ -226,6 +243,17 @@ class Proportion:
     cluster_word: str = "groups"
 
 
+def _interval_line(low: float, high: float, share: float, colour: str, marker: float):
+    """Draws one interval as a bar from low to high with the share marked, on a 0 to 1 scale."""
+    def draw(ax):
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-1, 1)
+        ax.axis("off")
+        ax.plot([low, high], [0, 0], color=colour, lw=4, solid_capstyle="butt")
+        ax.plot([share], [0], "o", color=colour, ms=marker, markeredgecolor="white")
+    return draw
+
+
 def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
                    reference: list[Proportion] | None = None) -> Chart:
     """Each share as a dot with its 95% Wilson interval as a bar, its label and numbers on the
@@ -242,13 +270,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
         text = f"{row.count} of {row.n}: {fmt.percent(share, 0)} ({fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
         lay.text(f"{row.label}: {text}")
 
-        def draw(ax, low=low, high=high, share=share, colour=colour):
-            ax.set_xlim(0, 1)
-            ax.set_ylim(-1, 1)
-            ax.axis("off")
-            ax.plot([low, high], [0, 0], color=colour, lw=4, solid_capstyle="butt")
-            ax.plot([share], [0], "o", color=colour, ms=8, markeredgecolor="white")
-        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.axes(0.2, _interval_line(low, high, share, colour, 8), left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{row.label}: {text}")
         numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
         if row.clusters:
@@ -259,13 +281,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
                      f"{fmt.percent(chigh, 0)}")
             lay.text(ctext, color="#444444", indent=BAR_INSET)
 
-            def draw_c(ax, low=clow, high=chigh, share=share):
-                ax.set_xlim(0, 1)
-                ax.set_ylim(-1, 1)
-                ax.axis("off")
-                ax.plot([low, high], [0, 0], color=REST, lw=4, solid_capstyle="butt")
-                ax.plot([share], [0], "o", color=REST, ms=6, markeredgecolor="white")
-            lay.axes(0.16, draw_c, left=BAR_INSET, right=BAR_INSET)
+            lay.axes(0.16, _interval_line(clow, chigh, share, REST, 6), left=BAR_INSET, right=BAR_INSET)
             sentences.append(ctext)
             numbers += [fmt.percent(clow, 0), fmt.percent(chigh, 0)]
     clustered = any(r.clusters for r in allrows)

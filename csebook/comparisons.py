@@ -127,3 +127,12 @@ def clustered_interval(share: float, networks: int) -> tuple[float, float]:
     if networks < 1:
         raise ValueError(f"need at least one network, not {networks}")
     return stats.wilson_interval(share * networks, networks)
+
+
+def odds_ratio_words(odds_ratio: float) -> str:
+    """An odds ratio in words: above one, 'N times as likely'; below one, 'N times less likely'."""
+    from . import fmt
+
+    if odds_ratio >= 1:
+        return f"{fmt.ratio(odds_ratio)} times as likely"
+    return f"{fmt.ratio(1 / odds_ratio)} times less likely"

@@ -311,7 +311,8 @@ def coverage_substitutions(data: Path) -> dict[str, str]:
     newest = max(dates)
     month = dt.date(int(newest[:4]), int(newest[5:7]) if len(newest) >= 7 else 1, 1)
     checks = sorted({r["checked_on"] for r in csv.DictReader(open(data / "figures.csv", newline=""))})
-    day = lambda iso: f"{dt.date.fromisoformat(iso).day} {dt.date.fromisoformat(iso):%B %Y}"  # noqa: E731
+    from .fmt import day
+
     checked = f"on {day(checks[0])}" if len(checks) == 1 else f"between {day(checks[0])} and {day(checks[-1])}"
     return {"newest_source": f"{month:%B %Y}", "checked": checked}
 
@@ -325,12 +326,11 @@ def edition_footer(edition: dict) -> str:
                if e.get("licence_text_data_url") else e.get("licence_text_data", ""))
     corrections = (f'corrections to <a href="{e["corrections"]}">{e["corrections"]}</a>'
                    if e.get("corrections") else "a corrections address is not yet published")
-    import datetime as dt
+    from .fmt import day as in_words
 
     day = edition.get("date", "")
     try:
-        d = dt.date.fromisoformat(str(day))
-        day = f"{d.day} {d:%B %Y}"
+        day = in_words(day)
     except ValueError:
         pass
     return (f'<p class="edition-line">Edition {e.get("version", "")} ({html.escape(day)}). '

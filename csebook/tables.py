@@ -5,6 +5,7 @@ import html
 
 import pandas as pd
 
+from . import fmt
 from .data import STATUS_LABELS, Package
 
 
@@ -63,13 +64,6 @@ def census_html(package: Package) -> str:
             + entries_html(entries, css="census"))
 
 
-def _day(iso: str) -> str:
-    import datetime as dt
-
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
 def checked_text(package: Package, figure_ids: list[str] | None = None) -> str:
     """When the figures were last checked against their sources: 'on D Month YYYY', or 'between the
     oldest and the newest check' when they differ."""
@@ -78,8 +72,8 @@ def checked_text(package: Package, figure_ids: list[str] | None = None) -> str:
     if not dates:
         return "not applicable (no figures)"
     if len(dates) == 1:
-        return f"on {_day(dates[0])}"
-    return f"between {_day(dates[0])} and {_day(dates[-1])}"
+        return f"on {fmt.day(dates[0])}"
+    return f"between {fmt.day(dates[0])} and {fmt.day(dates[-1])}"
 
 
 def page_sources_html(package: Package) -> str:
@@ -184,7 +178,7 @@ def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
     def entry(r) -> dict:
         fields = []
         if r.figure_id:
-            f = package.figures.set_index("figure_id").loc[r.figure_id]
+            f = package.figure_quietly(r.figure_id)
             fields.append(("Figure", f'<a href="figures.html#{html.escape(r.figure_id)}">'
                                      f"{html.escape(f.value_as_printed)} ({html.escape(f.unit)}, "
                                      f"{html.escape(str(f.period))})</a>"))
@@ -213,19 +207,19 @@ def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
 def changes_html(package: Package) -> str:
     """The 'What changed' list from data/changes.csv, newest first: each change with the figure it
     touched (linked to its row in the figure finder while the row exists) and the reason."""
-    figures = package.figures.set_index("figure_id")
+    ids = set(package.figures.figure_id)
     out = []
     for date, day in package.changes.sort_values("date", ascending=False, kind="stable").groupby("date", sort=False):
         items = []
         for r in day.itertuples():
-            if r.figure_id in figures.index:
-                f = figures.loc[r.figure_id]
+            if r.figure_id in ids:
+                f = package.figure_quietly(r.figure_id)
                 what = (f'<a href="figures.html#{html.escape(r.figure_id)}">{html.escape(f.value_as_printed)}</a> '
                         f"({html.escape(f.unit)}, {html.escape(str(f.period))}; "
                         f"{html.escape(package.source(f.source_id).publisher)})")
             else:
                 what = "a figure row since removed"
             items.append(f"<li>{what}: {html.escape(r.change)}. {html.escape(r.reason)}.</li>")
-        out.append(f'<h3 class="changes-date">{html.escape(_day(str(date)))}</h3><ul class="changes-list">'
+        out.append(f'<h3 class="changes-date">{html.escape(fmt.day(str(date)))}</h3><ul class="changes-list">'
                    + "".join(items) + "</ul>")
     return "".join(out)

@@ -88,7 +88,7 @@ def timeline_html(items: list[Event]) -> str:
     discuss it (pages in the same folder of the site)."""
     import html
 
-    from .tables import _day
+    from . import fmt
 
     parts, year = [], None
     for e in items:
@@ -98,7 +98,7 @@ def timeline_html(items: list[Event]) -> str:
             year = e.date[:4]
             parts.append(f'<h3 class="timeline-year">{year}</h3><ul class="timeline">')
         if len(e.date) == 10:
-            when = _day(e.date)
+            when = fmt.day(e.date)
         elif len(e.date) == 7:
             when = f"{dt.date(int(e.date[:4]), int(e.date[5:7]), 1):%B %Y}"
         else:

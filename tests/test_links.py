@@ -2,6 +2,8 @@
 where it links (csebook.links), and the figure finder's search (csebook.finder)."""
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from csebook import finder, glue, links
@@ -19,7 +21,7 @@ def shown(monkeypatch):
 
     def display(data, raw, metadata):
         (mime, text), = [(k, v) for k, v in data.items() if k.endswith("text/plain")]
-        records[metadata["scrapbook"]["name"]] = (eval(text), metadata.get(glue.META))
+        records[metadata["scrapbook"]["name"]] = (ast.literal_eval(text), metadata.get(glue.META))
 
     from IPython.core.interactiveshell import InteractiveShell
 

@@ -355,9 +355,9 @@ def study_comparisons(package: Package) -> list[StudyComparison]:
 
 def selection_text(odds_ratio: float) -> str:
     """An odds ratio of selection in words: above one, 'N times as likely'; below, 'N times less likely'."""
-    if odds_ratio >= 1:
-        return f"{fmt.ratio(odds_ratio)} times as likely to be counted"
-    return f"{fmt.ratio(1 / odds_ratio)} times less likely to be counted"
+    from ..comparisons import odds_ratio_words
+
+    return odds_ratio_words(odds_ratio) + " to be counted"
 
 
 def study_comparisons_html(rows: list[StudyComparison]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import comparisons, fmt, stats
-from ..charts import BAR_INSET, Chart
+from ..charts import BAR_INSET, Chart, log_axis
 from ..data import STATUS_LABELS, Package
 from ..layout import Layout
 from ..style import BLACK, ORANGE
@@ -147,15 +147,7 @@ def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str)
         numbers += [fmt.ratio(lo), fmt.ratio(hi)]
         parts.append(f"{name}: {span}")
 
-    def axis(ax):
-        ax.set_xscale("log")
-        ax.set_xlim(0.1, 100)
-        ax.set_yticks([])
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-        ax.set_xticks([0.1, 1, 10, 100], ["0.1", "1", "10", "100"])
-        ax.minorticks_off()
-    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    log_axis(lay, 0.1, 100, [0.1, 1, 10, 100])
     verdict = _verdict(rows)
     summary = (f"{u.label}: with {choice_text}, the ratio of shares runs: " + "; ".join(parts)
                + f". The range {verdict}." + "".join(f" {n[0].upper()}{n[1:]}." for n in notes))

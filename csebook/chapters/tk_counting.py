@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import fmt
-from ..charts import BAR_HEIGHT, BAR_INSET, Chart, bar_row, percent_axis, stamp
+from ..charts import BAR_HEIGHT, BAR_INSET, Chart, bar_row, log_axis, percent_axis, stamp
 from ..data import Package
 from ..layout import Layout
 from ..style import BLUE, GREEN, ORANGE, SKY
@@ -53,15 +53,7 @@ def units_chart(package: Package) -> Chart:
             ax.barh(0.5, n, left=10, height=1.0, color=colour, linewidth=0)
         lay.axes(BAR_HEIGHT, draw, left=BAR_INSET, right=BAR_INSET)
 
-    def axis(ax):
-        ax.set_xscale("log")
-        ax.set_xlim(10, 30000)
-        ax.set_yticks([])
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-        ax.set_xticks([10, 100, 1000, 10000], ["10", "100", "1,000", "10,000"])
-        ax.minorticks_off()
-    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    log_axis(lay, 10, 30000, [10, 100, 1000, 10000])
     lay.text("Count, on a log scale: each step is ten times the last", indent=BAR_INSET)
     alt = ("One subject, many units: what each source counted. Bar chart on a log scale: "
            + "; ".join(f"{u.study}, {u.unit}: {fmt.count(n)}" for u, n in rows) + ".")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import comparisons, fmt, limits
-from ..charts import BAR_INSET, Chart, bar_row, percent_axis, stamp
+from ..charts import BAR_INSET, Chart, bar_row, log_axis, percent_axis, stamp
 from ..data import Package
 from ..layout import Layout
 from ..style import BLACK, BLUE, ORANGE, REST, SKY
@@ -116,9 +116,7 @@ def needed(package: Package) -> list[Needed]:
 
 
 def ratio_words(odds_ratio: float) -> str:
-    if odds_ratio >= 1:
-        return f"{fmt.ratio(odds_ratio)} times as likely"
-    return f"{fmt.ratio(1 / odds_ratio)} times less likely"
+    return comparisons.odds_ratio_words(odds_ratio)
 
 
 def needed_chart(rows: list[Needed]) -> Chart:
@@ -144,15 +142,7 @@ def needed_chart(rows: list[Needed]) -> Chart:
         sentences.append(f"{r.label} ({r.reading}): {fmt.ratio(o1)} against {n1}, {fmt.ratio(o2)} against {n2}")
         numbers += [fmt.ratio(o1), fmt.ratio(o2)]
 
-    def axis(ax):
-        ax.set_xscale("log")
-        ax.set_xlim(0.1, 100)
-        ax.set_yticks([])
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-        ax.set_xticks([0.1, 1, 10, 100], ["0.1", "1", "10", "100"])
-        ax.minorticks_off()
-    lay.axes(0.3, axis, left=BAR_INSET, right=BAR_INSET, bottom=0.28)
+    log_axis(lay, 0.1, 100, [0.1, 1, 10, 100])
     alt = ("How much selection each figure would need: the odds ratio of selection that would turn the group's "
            "population share into the figure. " + "; ".join(sentences) + ".")
     return Chart(lay.figure(), alt, numbers)
