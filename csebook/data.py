@@ -256,20 +256,21 @@ def _population_errors(population: pd.DataFrame) -> None:
     """Within one census, area, sex and age band, no group's count exceeds the count of all
     residents; an age band ends at or after it starts."""
     file = "data/population.csv"
-    for row_number, row in population.iterrows():
-        if not pd.isna(row.age_to) and row.age_to < row.age_from:
-            raise DataError(file, row_number, "age_to", f"the band ends ({row.age_to}) before it starts ({row.age_from})")
+    backwards = population.age_to.notna() & (population.age_to < population.age_from)
+    if backwards.any():
+        row_number = backwards[backwards].index[0]
+        row = population.loc[row_number]
+        raise DataError(file, row_number, "age_to", f"the band ends ({row.age_to}) before it starts ({row.age_from})")
     keys = ["census", "area_code", "sex", "age_from", "age_to"]
     cells = population.fillna({"age_to": -1})
-    for _, group in cells.groupby(keys):
-        everyone = group[group.ethnic_group == "All"]
-        if everyone.empty:
-            continue
-        total = int(everyone["count"].iloc[0])
-        for row_number, row in group[group.ethnic_group != "All"].iterrows():
-            if row["count"] > total:
-                raise DataError(file, row_number, "count",
-                                f"{row.ethnic_group} ({row['count']:,}) exceeds all residents ({total:,}) in the same band")
+    totals = cells[cells.ethnic_group == "All"].groupby(keys)["count"].first().rename("all_residents")
+    groups = cells[cells.ethnic_group != "All"].join(totals, on=keys)
+    over = groups[groups["count"] > groups.all_residents]
+    if not over.empty:
+        row_number = over.index[0]
+        row = over.loc[row_number]
+        raise DataError(file, row_number, "count", f"{row.ethnic_group} ({row['count']:,}) exceeds all "
+                        f"residents ({int(row.all_residents):,}) in the same band")
 
 
 def _change_errors(changes: pd.DataFrame, figures: pd.DataFrame) -> None:

@@ -202,6 +202,17 @@ def _search_finds_numbers(app, exception):
         raise RuntimeError(f"{path}: Sphinx's search script has changed; update NUMBER_SKIP in csebook/sphinxext.py")
 
 
+def build_package(app):
+    """The data package, loaded once per build (every glued number on every page looks its rows
+    up in it; loading it for each would take most of a clean build)."""
+    from .data import load_package
+
+    package = getattr(app, "_csebook_package", None)
+    if package is None:
+        package = app._csebook_package = load_package()
+    return package
+
+
 def _glossary_directive():
     """`csv-glossary`: a Sphinx glossary built from data/glossary.csv, so that {term} links
     work and the definitions live in one table."""
@@ -213,9 +224,7 @@ def _glossary_directive():
         has_content = False
 
         def run(self):
-            from .data import load_package
-
-            package = load_package()
+            package = build_package(self.env.app)
             lines = []
             for _, row in package.glossary.sort_values("term", key=lambda s: s.str.lower()).iterrows():
                 lines.append(row.term)
@@ -242,7 +251,6 @@ def _linked_glue_role():
     from sphinx.util.osutil import relative_uri
 
     from . import links
-    from .data import load_package
     from .glue import META
 
     class LinkedPasteTextRole(PasteTextRole):
@@ -258,7 +266,8 @@ def _linked_glue_role():
             if not rests_on:
                 return out, messages
             text = out[0].astext()
-            in_finder, anchor, status = links.target(key, text, rests_on, load_package())
+            in_finder, anchor, status = links.target(key, text, rests_on,
+                                                       build_package(self.document.settings.env.app))
             env = self.document.settings.env
             builder = env.app.builder
             if in_finder and builder.name == "html":

@@ -274,3 +274,44 @@ def test_the_change_log_agrees_with_the_figures(data_copy):
         load_package(data_copy)
     assert (err.value.file, err.value.column) == ("data/changes.csv", "figure_id")
     assert err.value.row == len(original.splitlines()) + 1
+
+
+def _population_row(path: Path, pop_id: str) -> int:
+    with path.open(newline="") as f:
+        for i, row in enumerate(csv.DictReader(f), start=2):
+            if row["pop_id"] == pop_id:
+                return i
+    raise AssertionError(pop_id)
+
+
+def _set_population(pop_id: str, column: str, value: str):
+    def edit(fields, rows):
+        for row in rows:
+            if row["pop_id"] == pop_id:
+                row[column] = value
+        return fields, rows
+    return edit
+
+
+def test_a_group_larger_than_all_residents_of_its_band(data_copy):
+    path = data_copy / "population.csv"
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    group = next(r for r in rows if r["ethnic_group"] != "All")
+    rewrite(path, _set_population(group["pop_id"], "count", "999999999"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.row, err.value.column) == ("data/population.csv", _population_row(path, group["pop_id"]), "count")
+    assert "exceeds all residents" in err.value.rule
+
+
+def test_an_age_band_that_ends_before_it_starts(data_copy):
+    path = data_copy / "population.csv"
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    band = next(r for r in rows if r["age_to"] and int(r["age_from"]) > 0)
+    rewrite(path, _set_population(band["pop_id"], "age_to", str(int(band["age_from"]) - 1)))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.row, err.value.column) == (_population_row(path, band["pop_id"]), "age_to")
+    assert "before it starts" in err.value.rule
