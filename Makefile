@@ -87,9 +87,12 @@ $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# Tests run on every core, at most four (TEST_WORKERS=0: in this process, one at a time).
+TEST_WORKERS ?= auto
 test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q \
+	  -n $(TEST_WORKERS) --maxprocesses=4
 
 # The text snapshot of every chapter (tests/snapshots/): review its diff and commit it.
 snapshot: $(VENV)

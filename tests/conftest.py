@@ -16,3 +16,28 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+# The test command runs on every core (pytest-xdist). Tests that must share one process stay
+# together: a notebook's cells run in order in one kernel, and a module whose fixture builds
+# something costly (the unzipped kit, a JupyterLab server, the copies) builds it once. Every other
+# test is scheduled on its own. (xdist's own grouping by mark does not work with this pytest.)
+SHARED_FIXTURE_MODULES = ("test_kit.py", "test_live.py", "test_copies.py")
+
+
+def together(nodeid: str) -> str:
+    """The unit a test is scheduled in: its notebook, its module, or itself."""
+    file = nodeid.split("::", 1)[0]
+    if file.endswith(".ipynb") or file.rsplit("/", 1)[-1] in SHARED_FIXTURE_MODULES:
+        return file
+    return nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return together(nodeid)
+
+    return Together(config, log)

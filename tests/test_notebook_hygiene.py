@@ -91,3 +91,11 @@ def test_executing_again_reproduces_the_executed_notebook_byte_for_byte(tmp_path
 def test_the_figure_checks_see_the_figures():
     found = sum(len(figure_outputs(c)) for p in NOTEBOOKS for c in read(p).cells)
     assert found >= 15, f"only {found} figures found: the checks above would be checking nothing"
+
+
+def test_a_notebooks_cells_and_a_costly_fixtures_tests_are_scheduled_together():
+    from conftest import together
+
+    assert together("book/tk_time.ipynb::Cell 3") == together("book/tk_time.ipynb::Cell 0") == "book/tk_time.ipynb"
+    assert together("tests/test_kit.py::test_a_failed_build_leaves_no_site") == "tests/test_kit.py"
+    assert together("tests/test_site.py::test_x[book/a.html]") == "tests/test_site.py::test_x[book/a.html]"
