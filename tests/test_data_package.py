@@ -26,10 +26,10 @@ def rewrite(path: Path, edit) -> None:
         writer.writerows(rows)
 
 
-def row_of(path: Path, figure_id: str) -> int:
+def row_of(path: Path, figure_id: str, key: str = "figure_id") -> int:
     with path.open(newline="") as f:
         for i, row in enumerate(csv.DictReader(f), start=2):
-            if row.get("figure_id") == figure_id:
+            if row.get(key) == figure_id:
                 return i
     raise AssertionError(figure_id)
 
@@ -41,10 +41,10 @@ def restate(path: Path, figure_id: str, value: str, printed: str, quote: str) ->
         rewrite(path, set_cell(figure_id, column, text))
 
 
-def set_cell(figure_id: str, column: str, value: str):
+def set_cell(figure_id: str, column: str, value: str, key: str = "figure_id"):
     def edit(fields, rows):
         for row in rows:
-            if row["figure_id"] == figure_id:
+            if row[key] == figure_id:
                 row[column] = value
         return fields, rows
     return edit
@@ -276,32 +276,16 @@ def test_the_change_log_agrees_with_the_figures(data_copy):
     assert err.value.row == len(original.splitlines()) + 1
 
 
-def _population_row(path: Path, pop_id: str) -> int:
-    with path.open(newline="") as f:
-        for i, row in enumerate(csv.DictReader(f), start=2):
-            if row["pop_id"] == pop_id:
-                return i
-    raise AssertionError(pop_id)
-
-
-def _set_population(pop_id: str, column: str, value: str):
-    def edit(fields, rows):
-        for row in rows:
-            if row["pop_id"] == pop_id:
-                row[column] = value
-        return fields, rows
-    return edit
-
 
 def test_a_group_larger_than_all_residents_of_its_band(data_copy):
     path = data_copy / "population.csv"
     with path.open(newline="") as f:
         rows = list(csv.DictReader(f))
     group = next(r for r in rows if r["ethnic_group"] != "All")
-    rewrite(path, _set_population(group["pop_id"], "count", "999999999"))
+    rewrite(path, set_cell(group["pop_id"], "count", "999999999", key="pop_id"))
     with pytest.raises(DataError) as err:
         load_package(data_copy)
-    assert (err.value.file, err.value.row, err.value.column) == ("data/population.csv", _population_row(path, group["pop_id"]), "count")
+    assert (err.value.file, err.value.row, err.value.column) == ("data/population.csv", row_of(path, group["pop_id"], key="pop_id"), "count")
     assert "exceeds all residents" in err.value.rule
 
 
@@ -310,8 +294,8 @@ def test_an_age_band_that_ends_before_it_starts(data_copy):
     with path.open(newline="") as f:
         rows = list(csv.DictReader(f))
     band = next(r for r in rows if r["age_to"] and int(r["age_from"]) > 0)
-    rewrite(path, _set_population(band["pop_id"], "age_to", str(int(band["age_from"]) - 1)))
+    rewrite(path, set_cell(band["pop_id"], "age_to", str(int(band["age_from"]) - 1), key="pop_id"))
     with pytest.raises(DataError) as err:
         load_package(data_copy)
-    assert (err.value.row, err.value.column) == (_population_row(path, band["pop_id"]), "age_to")
+    assert (err.value.row, err.value.column) == (row_of(path, band["pop_id"], key="pop_id"), "age_to")
     assert "before it starts" in err.value.rule
