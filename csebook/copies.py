@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from .snapshot import GLUE_PREFIX, glue_values
+from .glue import GLUE_PREFIX, glue_values
 
 LABEL = re.compile(r"^\((?P<label>[A-Za-z0-9_-]+)\)=\s*$", re.M)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)

@@ -14,6 +14,7 @@ far in the same cell is credited too (a comparator is computed in the cell that 
 """
 from __future__ import annotations
 
+import ast
 import re
 
 from . import fmt
@@ -192,3 +193,42 @@ def numbers_html(package, glued) -> str:
             "above each number shows the arithmetic; a number that is a single row links straight to it "
             "in the figure finder). The mark beside a number is that of its least checked row.</p>"
             + links.legend_html() + '<ul class="numbers-list">' + "".join(entries) + "</ul></div>")
+
+
+# -- reading glue back from an executed notebook (the snapshot, the copies, the finder) ---------
+GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
+XREF_ROLE = re.compile(r"\{(?:numref|ref|doc|term)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
+
+
+def glue_values(nb) -> dict[str, str]:
+    """key -> the glued string, from the glue records in a notebook's outputs."""
+    values = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                values[name] = ast.literal_eval(out["data"][GLUE_PREFIX + "text/plain"])
+    return values
+
+
+def glue_rests_on(nb) -> dict[str, dict]:
+    """key -> the figure rows and census tables a glued number was credited with (csebook.glue)."""
+    out = {}
+    for cell in nb.cells:
+        for out_ in cell.get("outputs", []):
+            meta = out_.get("metadata", {})
+            name = meta.get("scrapbook", {}).get("name")
+            if name and meta.get(META):
+                out[name] = meta[META]
+    return out
+
+
+def paste(text: str, glued: dict[str, str]) -> str:
+    """Replace glue roles by their values and cross-reference roles by their text."""
+    def value(m):
+        key = m.group(1).split(":")[0]
+        if key not in glued:
+            raise KeyError(f"glue key '{key}' is used but never glued")
+        return glued[key]
+
+    return XREF_ROLE.sub(lambda m: m.group(1).strip(), GLUE_ROLE.sub(value, text))

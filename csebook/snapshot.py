@@ -7,36 +7,10 @@ and the tests compare a fresh execution with them.
 """
 from __future__ import annotations
 
-import ast
 import json
 import re
 
-GLUE_PREFIX = "application/papermill.record/"
-GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
-XREF_ROLE = re.compile(r"\{(?:numref|ref|doc|term)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
-
-
-def glue_values(nb) -> dict[str, str]:
-    """key -> the glued string, from the glue records in a notebook's outputs."""
-    values = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                values[name] = ast.literal_eval(out["data"][GLUE_PREFIX + "text/plain"])
-    return values
-
-
-def glue_rests_on(nb) -> dict[str, dict]:
-    """key -> the figure rows and census tables a glued number was credited with (csebook.glue)."""
-    out = {}
-    for cell in nb.cells:
-        for out_ in cell.get("outputs", []):
-            meta = out_.get("metadata", {})
-            name = meta.get("scrapbook", {}).get("name")
-            if name and meta.get("csebook"):
-                out[name] = meta["csebook"]
-    return out
+from .glue import GLUE_PREFIX, glue_rests_on, glue_values, paste
 
 
 def _rests_on_text(rests: dict | None) -> str:
@@ -46,24 +20,13 @@ def _rests_on_text(rests: dict | None) -> str:
     return " <- " + ", ".join(parts)
 
 
-def paste(text: str, glued: dict[str, str]) -> str:
-    """Replace glue roles by their values and cross-reference roles by their text."""
-    def value(m):
-        key = m.group(1).split(":")[0]
-        if key not in glued:
-            raise KeyError(f"glue key '{key}' is used but never glued")
-        return glued[key]
-
-    return XREF_ROLE.sub(lambda m: m.group(1).strip(), GLUE_ROLE.sub(value, text))
-
-
 def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
 def html_lines(markup: str) -> list[str]:
     """Readable lines of an HTML output: a table gives one line per row (cells joined by ' | '),
-    entries (dl lists) one line per entry, anything else its text."""
+    entries (dl lists) and the finder's rows one line each, anything else its text."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
@@ -79,7 +42,7 @@ def html_lines(markup: str) -> list[str]:
             cells = [one_line(c.get_text(" ")) for c in row.find_all(["th", "td"])]
             lines.append(" | ".join(cells))
         table.decompose()
-    for entry in soup.select("div.entry"):
+    for entry in soup.select("div.entry, li.finder-row"):
         lines.append(one_line(entry.get_text(" ")))
         entry.decompose()
     rest = one_line(soup.get_text(" "))

@@ -10,8 +10,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from csebook.glue import GLUE_ROLE, glue_values  # noqa: E402,F401
 from csebook.pages import chapter_sources, executed_path, is_notebook_source, toc_pages  # noqa: E402,F401
-from csebook.snapshot import GLUE_ROLE, glue_values  # noqa: E402,F401
 
 
 def notebooks() -> list[Path]:

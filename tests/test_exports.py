@@ -24,7 +24,7 @@ def test_export_mode_writes_svg(tmp_path, monkeypatch):
 
 
 def test_captions_get_their_numbers_pasted_in():
-    from csebook.snapshot import paste as plain_caption
+    from csebook.glue import paste as plain_caption
 
     caption = "Shares: {glue:text}`a` of {glue:text}`b:.1f`, see {numref}`fig-x`."
     assert plain_caption(caption, {"a": "717", "b": "115,489"}) == "Shares: 717 of 115,489, see fig-x."

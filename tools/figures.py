@@ -19,8 +19,8 @@ from nbclient import NotebookClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notebooks import ROOT, notebooks  # noqa: E402
 
-from csebook.snapshot import glue_values  # noqa: E402
-from csebook.snapshot import paste as plain_caption
+from csebook.glue import glue_values  # noqa: E402
+from csebook.glue import paste as plain_caption
 
 OUT = ROOT / "_build" / "figures"
 
