@@ -57,6 +57,12 @@ def test_every_widget_on_the_site_was_drawn_by_a_chapter_function(path):
     assert not unknown, f"{path}: widgets no chapter module's *_widget function makes: {unknown}"
 
 
+def test_only_the_search_page_loads_the_search_index():
+    """The index is the size of a chapter; a page that does not search must not fetch it."""
+    loading = [p for p in site_pages() if re.search(r'<script[^>]+searchindex\.js', (SITE / p).read_text())]
+    assert loading == ["search.html"], loading
+
+
 @pytest.mark.parametrize("path", pages_with_widgets())
 def test_every_precomputed_state_on_the_page_is_what_python_draws(path):
     """All states of every widget, read from the built page, against the Python function."""
