@@ -1,6 +1,7 @@
 /* The figure finder (book/figures.html): filter the rows by what the reader types and by the two
    menus. Runs only on this page, loads nothing, sends nothing. normalize() applies the same steps as
-   csebook.finder.normalize in Python, which wrote each row's data-search text. */
+   csebook.finder.normalize in Python, which wrote each row's data-search text; a row is found by
+   that text and its own (csebook.finder.haystack). */
 (function () {
   "use strict";
   function normalize(text) {
@@ -23,6 +24,13 @@
     var statistic = document.getElementById("finder-statistic");
     var count = document.getElementById("finder-count");
     var rows = Array.prototype.slice.call(document.querySelectorAll(".finder-row"));
+    // what each row is found by: its data-search text and its own text, text nodes joined by
+    // spaces (as csebook.finder.haystack)
+    var hays = rows.map(function (row) {
+      var texts = [], walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT), node;
+      while ((node = walker.nextNode())) { texts.push(node.nodeValue); }
+      return normalize(row.getAttribute("data-search") + " " + texts.join(" "));
+    });
     var groups = Array.prototype.slice.call(document.querySelectorAll(".finder-group"));
     var list = document.querySelector(".finder-list");
     function update() {
@@ -36,8 +44,8 @@
         return function (hay) { return hay.indexOf(w) !== -1; };
       });
       var shown = 0;
-      rows.forEach(function (row) {
-        var hay = row.getAttribute("data-search");
+      rows.forEach(function (row, i) {
+        var hay = hays[i];
         var ok = tests.every(function (t) { return t(hay); }) &&
           (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") !== -1) &&
           (!status.value || row.getAttribute("data-status") === status.value) &&
@@ -57,7 +65,7 @@
         (exact ? first : rest).push(g);
       });
       first.concat(rest).forEach(function (g) { list.appendChild(g); });
-      count.textContent = shown + " of " + rows.length + " figure rows shown";
+      count.textContent = shown + " of " + rows.length + " shown (figure rows and numbers the chapters computed)";
     }
     q.addEventListener("input", update);
     page.addEventListener("change", update);

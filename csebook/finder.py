@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from . import fmt, links
 from .data import STATUS_LABELS, Package
+from .glue import glue_rests_on, glue_values, paste
+
+COMPUTED = "computed"   # the statistic filter's value for the numbers the chapters computed
 
 # Shares printed as words, and the percentages they stand for (to within one point).
 FRACTION_WORDS = {"a quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3, "half": 50.0,
@@ -44,12 +48,25 @@ def number_forms(value: float, printed: str, unit: str) -> list[str]:
     return forms
 
 
-def search_text(package: Package, row, pages: list[str], titles: dict[str, str]) -> str:
-    s = package.source(row.source_id)
+def search_extras(row) -> str:
+    """What a reader may search a row by that the row does not show in words: the other ways of
+    writing its number, its statistic's name, and its status label. The page keeps only these in
+    the row's data-search; the rest of what is searched is the row's own text (`haystack`)."""
     parts = number_forms(float(row.value), row.value_as_printed, row.unit) + [
-        row.statistic.replace("_", " "), row.unit, str(row.period), row.geography, s.publisher, s.title,
-        row.quote, STATUS_LABELS[row.status]] + [titles[p] for p in pages]
+        row.statistic.replace("_", " "), row.unit, str(row.period), row.geography, STATUS_LABELS[row.status]]
     return normalize(" ".join(str(p) for p in parts))
+
+
+def haystack(extras: str, texts) -> str:
+    """What the finder searches for one row: its data-search text and the text of the row itself
+    (its text nodes joined by spaces); the page's script builds the same."""
+    return normalize(extras + " " + " ".join(texts))
+
+
+def search_text(package: Package, row, pages: list[str], titles: dict[str, str]) -> str:
+    """Everything a row is found by: its extras and the words it shows (source, quote, chapters)."""
+    s = package.source(row.source_id)
+    return haystack(search_extras(row), [s.publisher, s.title, row.quote] + [titles[p] for p in pages])
 
 
 def status_words(row) -> str:
@@ -111,10 +128,11 @@ def matches(haystack: str, typed: str) -> bool:
 
 
 def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[str, str],
-                edition: str, address) -> str:
-    """The finder: a search box and two filters (working with the page's own script; without it
-    every row is simply listed), then one block per statistic holding all its rows."""
-    used_pages = [p for p in titles if any(p in v for v in pages_of.values())]
+                edition: str, address, computed: list[Derived] = ()) -> str:
+    """The finder: a search box and three filters (working with the page's own script; without it
+    every row is simply listed), one block per statistic holding all its rows, then one block per
+    chapter holding the numbers it computed."""
+    used_pages = [p for p in titles if any(p in v for v in pages_of.values()) or any(d.page == p for d in computed)]
     options = "".join(f'<option value="{p}">{html.escape(titles[p])}</option>' for p in used_pages)
     statuses = "".join(f'<option value="{s}">{html.escape(links.MARK_WORDS[s])}</option>'
                        for s in links.ORDER)
@@ -128,7 +146,8 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         '<label for="finder-page">Chapter</label><select id="finder-page"><option value="">all chapters'
         f"</option>{options}</select>"
         '<label for="finder-statistic">Statistic</label><select id="finder-statistic"><option value="">'
-        f"every statistic</option>{stats}</select>"
+        f'every statistic</option><option value="{COMPUTED}">numbers the chapters computed ({len(computed)})'
+        f"</option>{stats}</select>"
         '<label for="finder-status">Check status</label><select id="finder-status"><option value="">'
         f"any status</option>{statuses}</select>"
         '<p id="finder-count" role="status" aria-live="polite"></p></form>')
@@ -147,7 +166,7 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
             items.append(
                 f'<li class="finder-row" id="{html.escape(row.figure_id)}" data-status="{row.status}" '
                 f'data-numbers="| {html.escape(numbers)} |" '
-                f'data-pages="{" ".join(pages)}" data-search="{html.escape(search_text(package, row, pages, titles))}">'
+                f'data-pages="{" ".join(pages)}" data-search="{html.escape(search_extras(row))}">'
                 f'<p class="finder-value"><span class="finder-number">{html.escape(row.value_as_printed)}</span>'
                 f"{links.mark_html(row.status)} {html.escape(row.unit)}, {html.escape(str(row.period))}, "
                 f"{html.escape(row.geography)}</p><dl>"
@@ -161,5 +180,182 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         n = f" ({len(rows)} versions from different sources)" if len(rows) > 1 else ""
         blocks.append(f'<section class="finder-group" data-statistic="{html.escape(statistic)}"><h3 class="finder-statistic">{label}{n}</h3>'
                       f'<ul class="finder-rows">{"".join(items)}</ul></section>')
+    by_page: dict[str, list[Derived]] = {}
+    for d in computed:
+        by_page.setdefault(d.page, []).append(d)
+    blocks += [derived_group_html(package, page, items, titles[page], edition, address)
+               for page, items in by_page.items()]
     return (links.legend_html() + controls + f'<div class="finder-list">{"".join(blocks)}</div>'
             '<script src="../_static/csebook-finder.js"></script>')
+
+
+# -- numbers the chapters computed ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Derived:
+    """A number a chapter computed (rather than one figure row as printed), with what it rests on."""
+
+    page: str
+    key: str
+    text: str
+    rows: tuple[str, ...]
+    census: tuple[str, ...]
+    status: str                # the weakest status of what it rests on
+    sentence: str              # the sentence or caption it stands in, numbers pasted, as HTML
+
+    @property
+    def anchor(self) -> str:
+        """Its address in the finder (its entry on its own page is links.number_anchor(key))."""
+        return f"c-{self.page.replace('_', '-')}-{self.key.replace('_', '-')}"
+
+
+HOLE = "\u0000"      # where the number stands while a sentence is made plain
+
+
+def _plain(markdown: str, glued: dict[str, str], key: str) -> str:
+    """A stretch of chapter Markdown as plain text: glue pasted, except the number `key` stands
+    for, left as HOLE; cross-references and other roles as their text, links as their words, no
+    emphasis."""
+    text = re.sub(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`", HOLE, markdown)
+    text = paste(text, glued)
+    text = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", text)   # any other role
+    text = re.sub(r"\[\^[^\]]+\]", "", text)                              # footnote marks
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)                  # links
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\")]?\s+(?=[A-Z\u201c\"(])")
+
+
+def _stretches(nb):
+    """The chapter's text in pieces a number can stand in: each paragraph of prose (directive
+    fences and options left out) and each figure's caption."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for para in re.split(r"\n\s*\n", cell.source):
+                lines = [ln for ln in para.splitlines()
+                         if not re.match(r"\s*(?::::|```|:\w[\w-]*:|\(.*\)=\s*$)", ln)]
+                yield " ".join(re.sub(r"^\s*(?:[-*+]|\d+\.|>|#+)\s+", "", ln) for ln in lines)
+        elif cell.cell_type == "code":
+            caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
+            if caption:
+                yield caption
+
+
+def sentence_of(nb, key: str, glued: dict[str, str], longest: int = 420) -> str | None:
+    """The first sentence (or caption) of the chapter in which the glued number `key` appears, as
+    HTML with the number marked; None when the text never shows it."""
+    role = re.compile(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`")
+    for stretch in _stretches(nb):
+        if not role.search(stretch):
+            continue
+        sentence = _plain(next(s for s in SENTENCE_END.split(stretch) if role.search(s)), glued, key)
+        if len(sentence) > longest:            # a long list item or table row: the words around it
+            at = sentence.index(HOLE)
+            start = max(0, at - longest // 2)
+            start = sentence.index(" ", start) + 1 if start else 0
+            end = sentence.rfind(" ", 0, start + longest)
+            end = len(sentence) if end <= at or start + longest >= len(sentence) else end
+            sentence = ("\u2026 " if start else "") + sentence[start:end] + (" \u2026" if end < len(sentence) else "")
+        return html.escape(sentence).replace(HOLE, f"<mark>{html.escape(glued[key])}</mark>")
+    return None
+
+
+def derived(package: Package, root=None) -> list[Derived]:
+    """Every number a chapter computed from figure rows or census tables and shows in its text, in
+    table-of-contents order (a number that is one row as printed is that row, listed in its own
+    right). Read from the executed chapters: the executor runs the finder after them."""
+    import nbformat
+
+    from .pages import DATA_PAGES, REPO_ROOT, chapter_sources, executed_path
+
+    out = []
+    for source in chapter_sources(root or REPO_ROOT):
+        if source.stem in DATA_PAGES:
+            continue
+        path = executed_path(source)
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: the finder lists the chapters' computed numbers "
+                                    "from the executed chapters (run `make execute` first)")
+        nb = nbformat.read(path, as_version=4)
+        glued, rests = glue_values(nb), glue_rests_on(nb)
+        for key, rests_on in rests.items():
+            in_finder, _, status = links.target(key, glued[key], rests_on, package)
+            if in_finder:
+                continue
+            sentence = sentence_of(nb, key, glued)
+            if sentence is None:
+                continue
+            out.append(Derived(source.stem, key, glued[key], tuple(rests_on.get("rows", [])),
+                               tuple(rests_on.get("census", [])), status, sentence))
+    return out
+
+
+def text_forms(text: str) -> list[str]:
+    """The ways a reader may type a computed number: as shown, each number in it, and a percentage
+    also rounded to a whole one."""
+    forms = [text]
+    for token in re.findall(r"\d[\d,]*(?:\.\d+)?%?", text):
+        forms.append(token)
+        if token.endswith("%") and "." in token:
+            forms.append(f"{round(float(token[:-1].replace(',', ''))):d}%")
+    return list(dict.fromkeys(forms))
+
+
+def derived_search_extras(package: Package, d: Derived) -> str:
+    """What a computed number may be searched by besides the words of its entry: its number written
+    other ways, and the statistics of the rows it rests on."""
+    parts = text_forms(d.text) + ["computed"] + ["census"] * bool(d.census)
+    parts += [package.figure_quietly(r).statistic.replace("_", " ") for r in d.rows]
+    return normalize(" ".join(dict.fromkeys(parts)))
+
+
+def derived_search_text(package: Package, d: Derived, title: str) -> str:
+    """Everything a computed number is found by: its extras, its sentence, its chapter."""
+    return haystack(derived_search_extras(package, d), [re.sub(r"<[^>]+>", "", html.unescape(d.sentence)), title])
+
+
+def derived_cite_line(d: Derived, title: str, edition: str, address) -> str:
+    rested = f"{len(d.rows)} figure row{'s' if len(d.rows) != 1 else ''}" if d.rows else ""
+    census = f"{len(d.census)} census table{'s' if len(d.census) != 1 else ''}" if d.census else ""
+    what = " and ".join(p for p in (rested, census) if p)
+    return (f"{d.text}: computed by the editors from {what}, in {edition}, chapter \u201c{title}\u201d: "
+            f"{address(d.anchor)}")
+
+
+def _row_short(package: Package, figure_id: str) -> str:
+    """A row a computed number rests on, in short: the row itself is listed above on this page."""
+    f = package.figure_quietly(figure_id)
+    s = package.source(f.source_id)
+    return (f'<a href="#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a> '
+            f"({html.escape(f.unit)}), {html.escape(s.publisher)} ({html.escape(str(s.date))})"
+            f" {links.mark_html(f.status)}")
+
+
+def _census_short(package: Package, source_id: str) -> str:
+    s = package.source(source_id)
+    return (f'census: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> ({html.escape(str(s.date))})'
+            f" {links.mark_html(links.census_status(package, source_id))}")
+
+
+def derived_group_html(package: Package, page: str, items: list[Derived], title: str, edition: str,
+                       address) -> str:
+    entries = []
+    for d in items:
+        rows = [_row_short(package, r) for r in d.rows] + [_census_short(package, c) for c in d.census]
+        numbers = " | ".join(dict.fromkeys(normalize(f) for f in text_forms(d.text)))
+        entries.append(
+            f'<li class="finder-row finder-computed" id="{d.anchor}" data-status="{d.status}" '
+            f'data-numbers="| {html.escape(numbers)} |" data-pages="{page}" '
+            f'data-search="{html.escape(derived_search_extras(package, d))}">'
+            f'<p class="finder-value"><span class="finder-number">{html.escape(d.text)}</span>'
+            f'{links.mark_html(d.status)} computed in <a href="{page}.html#{links.number_anchor(d.key)}">'
+            f"{html.escape(title)}</a></p><dl>"
+            f"<dt>In the chapter</dt><dd>{d.sentence}</dd>"
+            f"<dt>Computed from</dt><dd><ul>{''.join(f'<li>{r}</li>' for r in rows)}</ul></dd>"
+            f"<dt>Check</dt><dd>as its least checked source: {html.escape(links.MARK_WORDS[d.status])}</dd>"
+            f'<dt>Cite this figure</dt><dd class="finder-cite">'
+            f"{html.escape(derived_cite_line(d, title, edition, address))}</dd></dl></li>")
+    label = html.escape(f"Numbers computed in \u201c{title}\u201d")
+    return (f'<section class="finder-group" data-statistic="{COMPUTED}"><h3 class="finder-statistic">'
+            f'{label}</h3><ul class="finder-rows">{"".join(entries)}</ul></section>')

@@ -66,8 +66,9 @@ def toc_pages(root: Path = REPO_ROOT) -> list[Path]:
 
 # Pages generated from the data package rather than written as chapters (no anatomy, no copies).
 DATA_PAGES = ("sources", "timeline", "figures", "changes")
-# Pages that read the other pages' sources (the timeline finds which chapter takes which figure):
-# their stamps include every page in the table of contents.
+# Pages that read the other pages (the timeline finds which chapter takes which figure; the finder
+# also lists the numbers the executed chapters computed): their stamps include every page in the
+# table of contents, and the executor runs them after the others.
 READS_PAGES = ("timeline", "figures")
 
 

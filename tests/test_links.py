@@ -109,3 +109,41 @@ def test_a_number_typed_must_stand_whole():
 def test_the_statistic_headings_are_words_not_ids():
     assert finder.statistic_words("cse_share_of_csae") == "CSE share of CSAE"
     assert finder.statistic_words("group_based_suspects_aged_10_17_share") == "Group based suspects aged 10 to 17 share"
+
+
+def test_the_sentence_a_computed_number_stands_in_is_found_and_made_plain():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("(sec-x)=\n# Title\n\n:::{note}\n:class: tip\nIn the box.\n:::\n\n"
+                                      "First sentence. The rate was {glue:text}`r` per [100,000](#x) in "
+                                      "{term}`England and Wales <ew>`. Last {glue:text}`n`."),
+        nbformat.v4.new_code_cell("x", metadata={"mystnb": {"figure": {"caption": "A caption: {glue:text}`c`."}}}),
+    ])
+    glued = {"r": "3.2", "n": "7", "c": "52%"}
+    assert finder.sentence_of(nb, "r", glued) == ("The rate was <mark>3.2</mark> per 100,000 in "
+                                                  "England and Wales.")
+    assert finder.sentence_of(nb, "c", glued) == "A caption: <mark>52%</mark>."
+    assert finder.sentence_of(nb, "missing", glued) is None
+
+
+def test_the_finder_lists_the_numbers_the_chapters_computed_with_every_row_they_rest_on():
+    package = load_package()
+    computed = finder.derived(package)
+    by_key = {(d.page, d.key): d for d in computed}
+    d = by_key[("tk_claims", "tk6_sub_like")]
+    assert d.text == "5.1" and f"<mark>{d.text}</mark>" in d.sentence
+    assert d.rows == ("gbo_subset_2024q3_pakistani.sky",) and d.census
+    assert d.status == links.weakest([package.figure(r).status for r in d.rows]
+                                     + [links.census_status(package, c) for c in d.census])
+    for d in computed:
+        assert "{" not in d.sentence and "`" not in d.sentence, d
+        assert d.rows or d.census, d
+        # a number that is one row as its source printed it is that row, not a computed number
+        assert not (len(d.rows) == 1 and links.shows(package.figure(d.rows[0]), d.text)), d
+    assert len({d.anchor for d in computed}) == len(computed)
+    # each is found by the finder's rule as a reader types it
+    hay = finder.derived_search_text(package, d, "A title")
+    assert all(finder.matches(hay, form) for form in finder.text_forms(d.text))
+    assert finder.text_forms("52.4%") == ["52.4%", "52%"]
+    assert finder.text_forms("1,400 of 2,000") == ["1,400 of 2,000", "1,400", "2,000"]

@@ -25,6 +25,34 @@ def finder_rows() -> dict:
     return {li["id"]: li for li in soup("book/figures.html").select("li.finder-row")}
 
 
+def haystack(li) -> str:
+    """What the page's script searches for a row (as csebook.finder.haystack)."""
+    return finder.haystack(li["data-search"], li.find_all(string=True))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, without the punctuation that the page's markup may set apart."""
+    return [w.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d") for w in text.split()]
+
+
+def test_each_row_on_the_page_is_found_by_everything_it_is_searched_by():
+    from csebook import timeline
+    from csebook.data import load_package
+
+    package, rows = load_package(), finder_rows()
+    pages_of, titles = timeline.figure_pages(package), timeline.page_titles()
+    for row in package.figures.itertuples():
+        hay = haystack(rows[row.figure_id])
+        wanted = finder.search_text(package, row, pages_of.get(row.figure_id, []), titles)
+        missing = [w for w in words(wanted) if w not in hay]
+        assert not missing, f"{row.figure_id}: the page's row is not found by {missing}"
+    computed = finder.derived(package)
+    for d in computed:
+        hay = haystack(rows[d.anchor])
+        missing = [w for w in words(finder.derived_search_text(package, d, titles[d.page])) if w not in hay]
+        assert not missing, f"{d.anchor}: the page's entry is not found by {missing}"
+
+
 @pytest.mark.parametrize("path", BOOK)
 def test_every_linked_number_reaches_a_row_with_its_source(path):
     rows = finder_rows()
@@ -76,7 +104,7 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server, typed):  # 
     shown = page.locator(".finder-row:not([hidden])")
     assert shown.count() >= 1, f"the finder shows nothing for {typed!r}"
     # the page's script and finder.matches agree on every row
-    expected = sum(finder.matches(li["data-search"], typed) for li in finder_rows().values())
+    expected = sum(finder.matches(haystack(li), typed) for li in finder_rows().values())
     assert shown.count() == expected, (typed, shown.count(), expected)
     # a row whose own number is what the reader typed comes before rows that merely mention it
     first = page.evaluate("""() => { const g = Array.from(document.querySelectorAll('.finder-group:not([hidden])'))
@@ -85,7 +113,7 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server, typed):  # 
     if typed in ("717", "1,400", "two-thirds", "0.6%"):
         assert f"| {finder.normalize(typed)} |" in first, (typed, first)
     assert page.evaluate("t => window.csebookNormalize(t)", typed) == finder.normalize(typed)
-    assert re.match(r"\d+ of \d+ figure rows shown", page.text_content("#finder-count"))
+    assert re.match(r"\d+ of \d+ shown \(figure rows and numbers the chapters computed\)", page.text_content("#finder-count"))
     page.fill("#finder-q", "")
     page.select_option("#finder-statistic", "group_based_offences")
     versions = page.locator(".finder-row:not([hidden])")
@@ -103,3 +131,28 @@ def test_the_site_search_finds_numbers(page, server, typed):  # noqa: F811
     open_page(page, f"{server}/search.html?q={typed}")
     page.wait_for_selector("#search-results ul.search li", timeout=15000)
     assert page.locator("#search-results ul.search li").count() >= 1
+
+
+def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():
+    computed = soup("book/figures.html").select("li.finder-computed")
+    assert computed, "the finder lists no computed numbers"
+    pages: dict[str, BeautifulSoup] = {}
+    for li in computed:
+        link = li.select_one(".finder-value a")
+        path, anchor = link["href"].split("#", 1)
+        here = pages.setdefault(path, soup(f"book/{path}"))
+        entry = here.find(id=anchor)
+        assert entry is not None, f"{li['id']} links to {link['href']}, which is not there"
+        assert entry.select_one(".num-here").get_text() == li.select_one(".finder-number").get_text()
+        assert li.select("dd ul li"), f"{li['id']} names no row it rests on"
+
+
+def test_a_reader_finds_a_computed_number_and_reaches_the_chapter(page, server):  # noqa: F811
+    open_page(page, f"{server}/book/figures.html")
+    page.fill("#finder-q", "5.1")
+    row = page.locator("#c-tk-claims-tk6-sub-like")
+    assert row.is_visible() and row.locator(".finder-number").text_content() == "5.1"
+    row.locator(".finder-value a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tk_claims.html#n-*")
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", page.url.split("#", 1)[1])

@@ -114,6 +114,20 @@ def main(argv: list[str]) -> int:
         return 0
     digest = pages.common_inputs_digest()
     chapters = set(pages.chapter_sources())
+    # the pages that read the others (the finder lists the numbers the executed chapters computed)
+    # run after them
+    first = [t for t in targets if t.stem not in pages.READS_PAGES]
+    last = [t for t in targets if t.stem in pages.READS_PAGES]
+    failed = 0
+    for batch in (first, last):
+        failed += run_batch(batch, chapters, digest)
+    return 1 if failed else 0
+
+
+def run_batch(targets: list[Path], chapters: set[Path], digest: str) -> int:
+    """Run these chapters, in parallel when there are several; the number that failed."""
+    if not targets:
+        return 0
     workers = min(len(targets), os.cpu_count() or 1)
     failed = 0
     if workers > 1:
@@ -135,7 +149,7 @@ def main(argv: list[str]) -> int:
         print(f"executed {shown(path)} in {seconds:.1f} s")
     if pool is not None:
         pool.shutdown()
-    return 1 if failed else 0
+    return failed
 
 
 if __name__ == "__main__":
