@@ -185,11 +185,13 @@ class StaticWidget:
         alt = w.HTML()
 
         def update(_change=None):
+            # each state is drawn once: displaying the widget draws them all for the page's
+            # kernel-free copy (html), so a switch in a live notebook only shows a drawn state
             state = {name: control.value for name, control in inputs.items()}
-            view = self.render(**state)
-            image.value = f'<div class="csb-figure">{view.chart.svg()}</div>'
-            summary.value = f"<p><strong>{html.escape(view.summary)}</strong></p>"
-            alt.value = f"<p><em>Chart description:</em> {html.escape(view.chart.alt)}</p>"
+            shown = self.render_state(state)
+            image.value = f'<div class="csb-figure">{shown.svg}</div>'
+            summary.value = f"<p><strong>{html.escape(shown.summary)}</strong></p>"
+            alt.value = f"<p><em>Chart description:</em> {html.escape(shown.alt)}</p>"
 
         for control in inputs.values():
             control.observe(update, names="value")

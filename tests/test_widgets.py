@@ -101,6 +101,24 @@ def test_live_view_updates_with_the_same_function():
     assert widget.render_state({"colour": "#0072B2", "size": "3"}).svg in image.value
 
 
+def test_a_live_switch_shows_the_state_drawn_for_the_page_without_drawing_it_again():
+    calls = []
+
+    def counted(**state):
+        calls.append(state)
+        return render(**state)
+
+    widget = StaticWidget(counted, CONTROLS, title="Test widget")
+    widget._repr_mimebundle_()               # as a notebook shows it: every state drawn once
+    drawn = len(calls)
+    assert drawn == widget.n_states
+    colour, size, image, summary, alt = widget.live().children
+    size.value = "3"
+    colour.value = colour.options[-1][1]
+    assert len(calls) == drawn
+    assert widget.render_state({"colour": colour.value, "size": "3"}).svg in image.value
+
+
 def test_mimebundle_has_static_fallback_and_short_text():
     bundle = StaticWidget(render, CONTROLS, title="Test widget")._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle

@@ -140,11 +140,16 @@ def bench_browser() -> tuple[dict[str, tuple[int, int]], list[float]]:
     return sizes, switches
 
 
-def bench_live() -> list[float]:
+def bench_live() -> tuple[float, list[float]]:
+    """A live widget as a notebook shows it: displayed (which draws every state, for the page's
+    kernel-free copy), then switched through each option of each control."""
     from csebook.chapters import after_2025
     from csebook.data import load_package
 
     widget = after_2025.ratio_widget(load_package())
+    start = time.perf_counter()
+    widget._repr_mimebundle_()
+    shown = time.perf_counter() - start
     box = widget.live()
     controls = [c for c in box.children if hasattr(c, "options")]
     times = []
@@ -153,7 +158,7 @@ def bench_live() -> list[float]:
             start = time.perf_counter()
             control.value = value  # observe() redraws synchronously on the kernel
             times.append((time.perf_counter() - start) * 1000)
-    return times
+    return shown, times
 
 
 def fresh_clone_book() -> float:
@@ -193,9 +198,9 @@ def main() -> None:
         print(f"widget switch in Chromium, input event -> new figure laid out and summary set: median "
               f"{statistics.median(switches):.1f} ms, max {max(switches):.1f} ms over {len(switches)} switches "
               "(budget < 50 ms)")
-    live = bench_live()
-    print(f"live (kernel) widget update: median {statistics.median(live):.0f} ms, max {max(live):.0f} ms "
-          "(budget < 300 ms)")
+    shown, live = bench_live()
+    print(f"live (kernel) widget: shown in {shown:.1f} s ({len(live)} switches follow); update: median "
+          f"{statistics.median(live):.0f} ms, max {max(live):.0f} ms (budget < 300 ms)")
 
 
 if __name__ == "__main__":
