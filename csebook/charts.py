@@ -24,27 +24,37 @@ class Chart:
 
     def __post_init__(self):
         try:
-            self._check()
+            self._svg = self._drawn_and_checked()
         except ValueError:
             import matplotlib.pyplot as plt
 
             plt.close(self.fig)       # a refused chart is not left open
             raise
 
-    def _check(self) -> None:
+    def _drawn_and_checked(self) -> str:
+        """The chart as inline SVG, refused if it breaks a rule. The layout is checked on the same
+        draw that writes the SVG (matplotlib's draw event hands over its renderer), so each chart
+        is drawn once."""
         missing = [n for n in self.numbers if n not in self.alt]
         if missing:
             raise ValueError(f"alt text leaves out numbers drawn on the chart: {missing}")
         width = self.fig.get_figwidth()
         if abs(width - FIG_WIDTH) > 1e-6:
             raise ValueError(f"a chart is {FIG_WIDTH} inches wide (the book's one format), not {width:g}")
-        problems = layout_problems(self.fig)
+        problems: list[str] = []
+        listening = self.fig.canvas.mpl_connect(
+            "draw_event", lambda event: problems.extend(layout_problems(self.fig, event.renderer)))
+        try:
+            svg = to_svg(self.fig, self.alt)
+        finally:
+            self.fig.canvas.mpl_disconnect(listening)
         if problems:
             raise ValueError(f"chart '{self.alt[:60]}': " + "; ".join(problems))
+        return svg
 
     def svg(self) -> str:
-        """The chart as inline SVG (closes the figure: call once)."""
-        return to_svg(self.fig, self.alt)
+        """The chart as inline SVG."""
+        return self._svg
 
 
 # -- shared parts: bars and a percentage axis that line up across a chart ---------------------------

@@ -163,11 +163,19 @@ class Layout:
         return fig
 
 
-def layout_problems(fig) -> list[str]:
-    """Text smaller than MIN_FONT, text outside the figure, and text overlapping other text."""
-    fig.draw_without_rendering()          # lays out the text without rasterising the figure
-    renderer = fig.canvas.get_renderer()
+OFF_FIGURE_TOLERANCE = 0.5 / 192     # inches: text may reach this far past the figure's edge
+OVERLAP_TOLERANCE = 1 / 192          # inches: texts may touch by this much
+
+
+def layout_problems(fig, renderer=None) -> list[str]:
+    """Text smaller than MIN_FONT, text outside the figure, and text overlapping other text.
+    Measured with `renderer` when a draw hands one over (charts.Chart checks the draw that writes
+    its SVG), else after laying the figure out without rasterising it."""
+    if renderer is None:
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
     box = fig.bbox
+    off, touch = OFF_FIGURE_TOLERANCE * fig.dpi, OVERLAP_TOLERANCE * fig.dpi
     # an axis keeps label objects for ticks outside its view, and a hidden axis for all of them;
     # neither is drawn: skip those
     all_tick_labels, drawn_tick_labels = set(), set()
@@ -193,7 +201,7 @@ def layout_problems(fig) -> list[str]:
         if t.get_fontsize() < MIN_FONT - 1e-9:
             problems.append(f"text smaller than {MIN_FONT:g} pt ({t.get_fontsize():g}): {label!r}")
         e = t.get_window_extent(renderer)
-        if e.x0 < box.x0 - 0.5 or e.y0 < box.y0 - 0.5 or e.x1 > box.x1 + 0.5 or e.y1 > box.y1 + 0.5:
+        if e.x0 < box.x0 - off or e.y0 < box.y0 - off or e.x1 > box.x1 + off or e.y1 > box.y1 + off:
             problems.append(f"text runs off the figure: {label!r}")
         extents.append((label, e))
     for i in range(len(extents)):
@@ -201,6 +209,6 @@ def layout_problems(fig) -> list[str]:
             (a, ea), (b, eb) = extents[i], extents[j]
             overlap_x = min(ea.x1, eb.x1) - max(ea.x0, eb.x0)
             overlap_y = min(ea.y1, eb.y1) - max(ea.y0, eb.y0)
-            if overlap_x > 1 and overlap_y > 1:
+            if overlap_x > touch and overlap_y > touch:
                 problems.append(f"texts overlap: {a!r} and {b!r}")
     return problems
