@@ -167,6 +167,21 @@ OFF_FIGURE_TOLERANCE = 0.5 / 192     # inches: text may reach this far past the 
 OVERLAP_TOLERANCE = 1 / 192          # inches: texts may touch by this much
 
 
+def _artists(artist):
+    """The artist and everything in it, as Artist.findobj walks them, except that an axis gives the
+    ticks it has made: asking it for its children makes a tick for every location (hundreds on a
+    log axis's minor ticks), which took most of the time of checking a chart."""
+    from matplotlib.axis import Axis
+
+    yield artist
+    if isinstance(artist, Axis):
+        children = [artist.label, artist.offsetText, *artist.majorTicks, *artist.minorTicks]
+    else:
+        children = artist.get_children()
+    for child in children:
+        yield from _artists(child)
+
+
 def layout_problems(fig, renderer=None) -> list[str]:
     """Text smaller than MIN_FONT, text outside the figure, and text overlapping other text.
     Measured with `renderer` when a draw hands one over (charts.Chart checks the draw that writes
@@ -181,14 +196,18 @@ def layout_problems(fig, renderer=None) -> list[str]:
     all_tick_labels, drawn_tick_labels = set(), set()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
-            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+            # the ticks the axis has made (asking for all of them would make one per location:
+            # hundreds on a log axis's minor ticks)
+            for tick in list(axis.majorTicks) + list(axis.minorTicks):
                 all_tick_labels |= {id(tick.label1), id(tick.label2)}
             if not (ax.axison and axis.get_visible()):
                 continue
             for tick in axis._update_ticks():
                 drawn_tick_labels |= {id(tick.label1), id(tick.label2)}
     texts = []
-    for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_window_extent")):
+    for t in _artists(fig):
+        if not (hasattr(t, "get_text") and hasattr(t, "get_window_extent")):
+            continue
         if not t.get_visible() or not t.get_text().strip() or not getattr(t, "figure", None):
             continue
         if id(t) in all_tick_labels and id(t) not in drawn_tick_labels:
