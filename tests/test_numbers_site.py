@@ -2,6 +2,7 @@
 as readers type them, by the figure finder and by the site's own search."""
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -17,12 +18,25 @@ pytestmark = pytest.mark.browser
 BOOK = [p for p in site_pages() if p.startswith("book/")]
 
 
+@functools.lru_cache(maxsize=None)
 def soup(path: str) -> BeautifulSoup:
+    """A built page, parsed once per test process (the tests only read it)."""
     return BeautifulSoup((SITE / path).read_text(), "html.parser")
+
+
+@functools.lru_cache(maxsize=None)
+def ids(path: str) -> dict:
+    """The elements of a built page by id."""
+    return {el["id"]: el for el in soup(path).select("[id]")}
 
 
 def finder_rows() -> dict:
     return {li["id"]: li for li in soup("book/figures.html").select("li.finder-row")}
+
+
+@functools.lru_cache(maxsize=None)
+def haystacks() -> dict:
+    return {i: haystack(li) for i, li in finder_rows().items()}
 
 
 def haystack(li) -> str:
@@ -39,16 +53,16 @@ def test_each_row_on_the_page_is_found_by_everything_it_is_searched_by():
     from csebook import timeline
     from csebook.data import load_package
 
-    package, rows = load_package(), finder_rows()
+    package = load_package()
     pages_of, titles = timeline.figure_pages(package), timeline.page_titles()
     for row in package.figures.itertuples():
-        hay = haystack(rows[row.figure_id])
+        hay = haystacks()[row.figure_id]
         wanted = finder.search_text(package, row, pages_of.get(row.figure_id, []), titles)
         missing = [w for w in words(wanted) if w not in hay]
         assert not missing, f"{row.figure_id}: the page's row is not found by {missing}"
     computed = finder.derived(package)
     for d in computed:
-        hay = haystack(rows[d.anchor])
+        hay = haystacks()[d.anchor]
         missing = [w for w in words(finder.derived_search_text(package, d, titles[d.page])) if w not in hay]
         assert not missing, f"{d.anchor}: the page's entry is not found by {missing}"
 
@@ -64,7 +78,7 @@ def test_every_linked_number_reaches_a_row_with_its_source(path):
             targets = [href.split("#", 1)[1]]
         else:
             assert href.startswith("#n-"), f"{path}: a number links to {href}"
-            entry = here.find(id=href[1:])
+            entry = ids(path).get(href[1:])
             assert entry is not None, f"{path}: {a.get_text()} links to {href}, which is not on the page"
             targets = [x["href"].split("#", 1)[1] for x in entry.select('a[href^="figures.html#"]')]
             census = entry.find_all(string=re.compile("census table"))
@@ -104,7 +118,7 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server, typed):  # 
     shown = page.locator(".finder-row:not([hidden])")
     assert shown.count() >= 1, f"the finder shows nothing for {typed!r}"
     # the page's script and finder.matches agree on every row
-    expected = sum(finder.matches(haystack(li), typed) for li in finder_rows().values())
+    expected = sum(finder.matches(hay, typed) for hay in haystacks().values())
     assert shown.count() == expected, (typed, shown.count(), expected)
     # a row whose own number is what the reader typed comes before rows that merely mention it
     first = page.evaluate("""() => { const g = Array.from(document.querySelectorAll('.finder-group:not([hidden])'))
@@ -136,12 +150,10 @@ def test_the_site_search_finds_numbers(page, server, typed):  # noqa: F811
 def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():
     computed = soup("book/figures.html").select("li.finder-computed")
     assert computed, "the finder lists no computed numbers"
-    pages: dict[str, BeautifulSoup] = {}
     for li in computed:
         link = li.select_one(".finder-value a")
         path, anchor = link["href"].split("#", 1)
-        here = pages.setdefault(path, soup(f"book/{path}"))
-        entry = here.find(id=anchor)
+        entry = ids(f"book/{path}").get(anchor)
         assert entry is not None, f"{li['id']} links to {link['href']}, which is not there"
         assert entry.select_one(".num-here").get_text() == li.select_one(".finder-number").get_text()
         assert li.select("dd ul li"), f"{li['id']} names no row it rests on"
