@@ -90,19 +90,39 @@ def _write_downloads(app, exception):
     * book-kit.zip: the repository as it stands (its README's two commands build and test it),
       plus reader and student copies of every chapter, in one top-level folder;
     * data-package.zip: the whole data package, which validates on its own."""
+    import hashlib
+    import json
     import zipfile
     from pathlib import Path
+
+    from .pages import chapter_sources, executed_path
 
     if exception is not None or app.builder.name != "html":
         return
     root, out = Path(app.srcdir), Path(app.outdir)
+    files = repository_files(root)
+    # Everything the downloads are made from: the repository's files and the executed chapters.
+    # When none changed and every download is as last written, a rebuild leaves them be.
+    inputs = hashlib.sha256()
+    for name in files + [str(executed_path(s).relative_to(root)) for s in chapter_sources(root)]:
+        inputs.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    stamp = out / ".csebook-downloads.json"
+    last = json.loads(stamp.read_text()) if stamp.exists() else {}
+
+    def digest(path: Path) -> str | None:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+    if last.get("inputs") == inputs.hexdigest() and all(
+            digest(out / name) == h for name, h in last.get("outputs", {}).items()):
+        return
     copies = _reader_copies(app)
+    written = ["book-kit.zip", "data-package.zip"]
     for name, data in copies.items():
         if name.startswith("notebooks/"):
             target = out / "_sources" / "book" / Path(name).name
             if target.exists():
                 target.write_bytes(data)
-    files = repository_files(root)
+                written.append(str(target.relative_to(out)))
 
     def add(kit, name, data):
         info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
@@ -120,6 +140,8 @@ def _write_downloads(app, exception):
         for name in files:
             if name.startswith("data/"):
                 add(data, f"data-package/{name[len('data/'):]}", (root / name).read_bytes())
+    stamp.write_text(json.dumps({"inputs": inputs.hexdigest(),
+                                 "outputs": {name: digest(out / name) for name in written}}, indent=1))
 
 
 FONT_FILES = {"DejaVuSans.ttf": "DejaVuSans.woff", "DejaVuSans-Bold.ttf": "DejaVuSans-Bold.woff",
