@@ -106,7 +106,7 @@ def _write_downloads(app, exception):
     inputs = hashlib.sha256()
     for name in files + [str(executed_path(s).relative_to(root)) for s in chapter_sources(root)]:
         inputs.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-    stamp = out / ".csebook-downloads.json"
+    stamp = out.parent / f".{out.name}-downloads.json"      # beside the site, not published in it
     last = json.loads(stamp.read_text()) if stamp.exists() else {}
 
     def digest(path: Path) -> str | None:
