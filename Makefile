@@ -34,7 +34,7 @@ env: $(VENV)
 # references nitpicky. Unchanged pages are not rebuilt; a failed build leaves no site behind.
 book: $(VENV)
 	$(PY) tools/execute.py
-	.venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet \
+	$(PY) tools/build.py build . --warningiserror --nitpick --keep-going --quiet \
 	  || { rm -rf _build/html; echo "The book did not build: see the warnings above." >&2; exit 1; }
 	@echo "The site is in _build/html: open _build/html/index.html, or run 'make serve'."
 

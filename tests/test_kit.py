@@ -97,7 +97,7 @@ def test_a_stale_notebook_stops_the_build(kit):
     target = copy / "book" / "tk_time.ipynb"
     saved = target.read_bytes()
     target.write_bytes(saved.replace(b"Illustration", b"Illustrati0n", 1))
-    result = subprocess.run([".venv/bin/jupyter-book", "build", ".", "-W", "--quiet"], cwd=copy,
+    result = subprocess.run([".venv/bin/python", "tools/build.py", "build", ".", "-W", "--quiet"], cwd=copy,
                             capture_output=True, text=True, timeout=900, env=env)
     target.write_bytes(saved)
     assert result.returncode != 0 and "out of date for book/tk_time.md" in result.stdout + result.stderr

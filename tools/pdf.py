@@ -67,7 +67,7 @@ def main() -> int:
     if execute.main([]) != 0:      # the chapters must be executed from their current sources first
         return 1
     shutil.rmtree(SINGLE, ignore_errors=True)
-    subprocess.run([str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", ".", "--builder", "singlehtml",
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "build", ".", "--builder", "singlehtml",
                     "--warningiserror", "--nitpick", "--quiet"], cwd=ROOT, check=True)
     from playwright.sync_api import sync_playwright
 
