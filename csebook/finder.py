@@ -90,11 +90,20 @@ ACRONYMS = {"soa", "mvmo", "sde", "la", "pfa","csae", "cse", "csa", "gbo", "ons"
             "moj", "cps", "ew", "occ", "ceop", "ho", "uk", "nspcc", "mvmo", "pnc", "erg", "mit", "ldrs"}
 
 
+# Names spelled with a capital in running text.
+PROPER = {"asian": "Asian", "white": "White", "black": "Black", "pakistani": "Pakistani", "chinese": "Chinese",
+          "manchester": "Manchester", "truth": "Truth", "project": "Project", "quilliam": "Quilliam",
+          "casey": "Casey", "england": "England", "wales": "Wales"}
+
+
 def statistic_words(statistic: str) -> str:
     """A statistic's name in words, for a heading: 'cse_share_of_csae' -> 'CSE share of CSAE'."""
-    words = [w.upper() if w in ACRONYMS else w for w in statistic.split("_")]
+    words = [w.upper() if w in ACRONYMS else PROPER.get(w, w) for w in statistic.split("_")]
     text = re.sub(r"\b(\d+) (\d+)\b", r"\1 to \2", " ".join(words))
     text = re.sub(r"\bunder(\d+)\b", r"under \1", text)
+    text = re.sub(r"\btype(\d+)\b", r"type \1", text)
+    text = re.sub(r"\bgroup based\b", "group-based", text)
+    text = re.sub(r"\bnon familial non institutional\b", "non-familial non-institutional", text)
     return text[0].upper() + text[1:]
 
 

@@ -108,7 +108,10 @@ def test_a_number_typed_must_stand_whole():
 
 def test_the_statistic_headings_are_words_not_ids():
     assert finder.statistic_words("cse_share_of_csae") == "CSE share of CSAE"
-    assert finder.statistic_words("group_based_suspects_aged_10_17_share") == "Group based suspects aged 10 to 17 share"
+    assert finder.statistic_words("group_based_suspects_aged_10_17_share") == "Group-based suspects aged 10 to 17 share"
+    assert finder.statistic_words("ceop_2011_suspects_asian_share") == "CEOP 2011 suspects Asian share"
+    assert (finder.statistic_words("group_based_non_familial_non_institutional_suspects_pakistani")
+            == "Group-based non-familial non-institutional suspects Pakistani")
 
 
 def test_the_sentence_a_computed_number_stands_in_is_found_and_made_plain():
