@@ -348,9 +348,14 @@ def coverage_substitutions(data: Path) -> dict[str, str]:
     return {"newest_source": f"{month:%B %Y}", "checked": checked}
 
 
-def edition_footer(edition: dict) -> str:
-    """The footer line every page carries: edition, editors, licences, corrections, how to cite."""
+def edition_footer(edition: dict, pathto=None) -> str:
+    """The footer line every page carries: edition, editors, licences, corrections, how to cite.
+    `pathto(page)` gives the address of another page from this one (Sphinx's, in a page's
+    context): with it, the "What changed" page and the figure finder are links."""
     import html
+
+    def page(name: str, words: str) -> str:
+        return f'<a href="{html.escape(pathto(name))}">{words}</a>' if pathto else words
 
     e = {k: html.escape(str(v)) for k, v in (edition or {}).items()}
     licence = (f'<a href="{e["licence_text_data_url"]}">{e["licence_text_data"]}</a>'
@@ -366,8 +371,9 @@ def edition_footer(edition: dict) -> str:
         pass
     return (f'<p class="edition-line">Edition {e.get("version", "")} ({html.escape(day)}). '
             f'Text and data: {licence}; code: {e.get("licence_code", "")} (see LICENSE in the kit). '
-            f'{corrections[0].upper() + corrections[1:]}; corrections made are listed on the "What changed" page. '
-            "To cite a figure, use the line under it in the figure finder.</p>")
+            f'{corrections[0].upper() + corrections[1:]}; corrections made are listed on the '
+            f'{page("book/changes", "What changed")} page. '
+            f'To cite a figure, use the line under it in the {page("book/figures", "figure finder")}.</p>')
 
 
 def _edition_substitutions(app, config):
@@ -379,14 +385,19 @@ def _edition_substitutions(app, config):
     subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
     subs.update(coverage_substitutions(Path(app.srcdir) / "data"))
     config.myst_substitutions = subs
-    options = dict(config.html_theme_options or {})
-    options["extra_footer"] = (options.get("extra_footer") or "") + edition_footer(edition)
-    config.html_theme_options = options
+
+
+def _edition_footer(app, pagename, templatename, context, doctree):
+    """The edition line in every page's footer, its links made from that page."""
+    if "pathto" in context:
+        context["theme_extra_footer"] = ((context.get("theme_extra_footer") or "")
+                                         + edition_footer(app.config.csebook_edition or {}, context["pathto"]))
 
 
 def setup(app):
     app.add_config_value("csebook_edition", {}, "html")
     app.connect("config-inited", _edition_substitutions)
+    app.connect("html-page-context", _edition_footer)
     app.connect("config-inited", _use_executed_notebooks)
     app.add_directive("csv-glossary", _glossary_directive())
     app.add_role_to_domain("glue", "text", _linked_glue_role()(), override=True)

@@ -1,6 +1,8 @@
 """Citable: the citation file, the licence and the footer line all say what _config.yml says."""
 from __future__ import annotations
 
+import re
+
 import yaml
 from conftest import ROOT
 
@@ -25,6 +27,23 @@ def test_the_licence_and_footer_name_the_configured_licences_and_edition():
     assert ed["version"] in footer and ed["licence_text_data"] in footer and ed["licence_code"] in footer
     assert "not yet published" in edition_footer({**ed, "corrections": ""})
     assert 'href="mailto:x@example.org"' in edition_footer({**ed, "corrections": "mailto:x@example.org"})
+    linked = edition_footer(ed, lambda name: f"../{name}.html")
+    assert '<a href="../book/changes.html">What changed</a>' in linked
+    assert '<a href="../book/figures.html">figure finder</a>' in linked
+
+
+def test_every_page_footer_links_to_the_finder_and_what_changed_from_where_it_is():
+    from conftest import SITE
+
+    pages = [p for p in SITE.rglob("*.html") if "_static" not in p.parts and p.name != "index.html"]
+    assert pages, "no built site: run `make book` first"
+    for page in pages:
+        text = page.read_text()
+        footer = text[text.index('class="edition-line"'):]
+        for target in ("figures", "changes"):
+            href = re.search(rf'href="([^"]*book/{target}\.html)"', footer)
+            assert href, f"{page}: the footer has no link to {target}"
+            assert (page.parent / href.group(1)).resolve().exists(), f"{page}: {href.group(1)} leads nowhere"
 
 
 def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, monkeypatch):
