@@ -41,9 +41,10 @@ def test_every_page_footer_links_to_the_finder_and_what_changed_from_where_it_is
         text = page.read_text()
         footer = text[text.index('class="edition-line"'):]
         for target in ("figures", "changes"):
-            href = re.search(rf'href="([^"]*book/{target}\.html)"', footer)
+            href = re.search(rf'href="([^"]*\b{target}\.html)"', footer)
             assert href, f"{page}: the footer has no link to {target}"
-            assert (page.parent / href.group(1)).resolve().exists(), f"{page}: {href.group(1)} leads nowhere"
+            assert (page.parent / href.group(1)).resolve() == (SITE / "book" / f"{target}.html").resolve(), \
+                f"{page}: {href.group(1)} does not lead to book/{target}.html"
 
 
 def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, monkeypatch):
