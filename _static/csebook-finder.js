@@ -25,12 +25,16 @@
     var count = document.getElementById("finder-count");
     var rows = Array.prototype.slice.call(document.querySelectorAll(".finder-row"));
     // what each row is found by: its data-search text and its own text, text nodes joined by
-    // spaces (as csebook.finder.haystack)
-    var hays = rows.map(function (row) {
-      var texts = [], walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT), node;
-      while ((node = walker.nextNode())) { texts.push(node.nodeValue); }
-      return normalize(row.getAttribute("data-search") + " " + texts.join(" "));
-    });
+    // spaces (as csebook.finder.haystack); made when the reader first types, not when the page loads
+    var hays = null;
+    function haystacks() {
+      hays = hays || rows.map(function (row) {
+        var texts = [], walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT), node;
+        while ((node = walker.nextNode())) { texts.push(node.nodeValue); }
+        return normalize(row.getAttribute("data-search") + " " + texts.join(" "));
+      });
+      return hays;
+    }
     var groups = Array.prototype.slice.call(document.querySelectorAll(".finder-group"));
     var list = document.querySelector(".finder-list");
     function update() {
@@ -43,10 +47,9 @@
         }
         return function (hay) { return hay.indexOf(w) !== -1; };
       });
-      var shown = 0;
+      var shown = 0, found = tests.length ? haystacks() : null;
       rows.forEach(function (row, i) {
-        var hay = hays[i];
-        var ok = tests.every(function (t) { return t(hay); }) &&
+        var ok = (!found || tests.every(function (t) { return t(found[i]); })) &&
           (!page.value || (" " + row.getAttribute("data-pages") + " ").indexOf(" " + page.value + " ") !== -1) &&
           (!status.value || row.getAttribute("data-status") === status.value) &&
           (!statistic.value || row.parentNode.parentNode.getAttribute("data-statistic") === statistic.value);
@@ -64,7 +67,11 @@
         });
         (exact ? first : rest).push(g);
       });
-      first.concat(rest).forEach(function (g) { list.appendChild(g); });
+      var order = first.concat(rest);
+      // move the groups only when their order changes (moving all of them lays the page out again)
+      if (order.some(function (g, i) { return list.children[i] !== g; })) {
+        order.forEach(function (g) { list.appendChild(g); });
+      }
       count.textContent = shown + " of " + rows.length + " shown (figure rows and numbers the chapters computed)";
     }
     q.addEventListener("input", update);
