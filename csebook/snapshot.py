@@ -26,7 +26,8 @@ def one_line(text: str) -> str:
 
 def html_lines(markup: str) -> list[str]:
     """Readable lines of an HTML output: a table gives one line per row (cells joined by ' | '),
-    entries (dl lists) and the finder's rows one line each, anything else its text."""
+    entries (dl lists) and the items of a list (the finder's rows, a page's "computed from" entries,
+    the timeline's events) one line each, anything else its text."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
@@ -42,7 +43,9 @@ def html_lines(markup: str) -> list[str]:
             cells = [one_line(c.get_text(" ")) for c in row.find_all(["th", "td"])]
             lines.append(" | ".join(cells))
         table.decompose()
-    for entry in soup.select("div.entry, li.finder-row"):
+    items = [li for li in soup.select("li")
+             if li.find_parent("li") is None and li.find_parent("div", class_="entry") is None]
+    for entry in soup.select("div.entry") + items:
         lines.append(one_line(entry.get_text(" ")))
         entry.decompose()
     rest = one_line(soup.get_text(" "))
