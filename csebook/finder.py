@@ -332,26 +332,12 @@ def derived_cite_line(d: Derived, title: str, edition: str, address) -> str:
             f"{address(d.anchor)}")
 
 
-def _row_short(package: Package, figure_id: str) -> str:
-    """A row a computed number rests on, in short: the row itself is listed above on this page."""
-    f = package.figure_quietly(figure_id)
-    s = package.source(f.source_id)
-    return (f'<a href="#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a> '
-            f"({html.escape(f.unit)}), {html.escape(s.publisher)} ({html.escape(str(s.date))})"
-            f" {links.mark_html(f.status)}")
-
-
-def _census_short(package: Package, source_id: str) -> str:
-    s = package.source(source_id)
-    return (f'census: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> ({html.escape(str(s.date))})'
-            f" {links.mark_html(links.census_status(package, source_id))}")
-
-
 def derived_group_html(package: Package, page: str, items: list[Derived], title: str, edition: str,
                        address) -> str:
     entries = []
     for d in items:
-        rows = [_row_short(package, r) for r in d.rows] + [_census_short(package, c) for c in d.census]
+        rows = ([links.row_line_html(package, r, short=True) for r in d.rows]
+                + [links.census_line_html(package, c, short=True) for c in d.census])
         numbers = " | ".join(dict.fromkeys(normalize(f) for f in text_forms(d.text)))
         entries.append(
             f'<li class="finder-row finder-computed" id="{d.anchor}" data-status="{d.status}" '

@@ -83,19 +83,28 @@ def number_html(text: str, href: str, status: str) -> str:
             f'<span class="pasted-text">{html.escape(text)}</span>{mark_html(status)}</a>')
 
 
-def row_line_html(package: Package, figure_id: str) -> str:
-    """One row a number rests on: its value as printed, source and status, linked to the finder."""
+def row_line_html(package: Package, figure_id: str, *, short: bool = False) -> str:
+    """One row a number rests on: its value as printed, source and status, linked to the finder.
+    Short (in the finder itself, where the row is listed in full): value, unit, publisher, date."""
     f = package.figure_quietly(figure_id)
     s = package.source(f.source_id)
-    return (f'<a href="{FINDER}.html#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a> '
-            f"({html.escape(f.unit)}, {html.escape(str(f.period))}): {html.escape(s.publisher)}, "
+    page = "" if short else f"{FINDER}.html"
+    value = f'<a href="{page}#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a>'
+    if short:
+        return (f"{value} ({html.escape(f.unit)}), {html.escape(s.publisher)} ({html.escape(str(s.date))}) "
+                f"{mark_html(f.status)}")
+    return (f"{value} ({html.escape(f.unit)}, {html.escape(str(f.period))}): {html.escape(s.publisher)}, "
             f"<i>{html.escape(s.title)}</i> ({html.escape(str(s.date))}), {html.escape(f.location)}; "
             f"{_mark(f.status)} {html.escape(STATUS_LABELS[f.status])}")
 
 
-def census_line_html(package: Package, source_id: str) -> str:
+def census_line_html(package: Package, source_id: str, *, short: bool = False) -> str:
+    """A census table a number rests on, linked to its source; short: its title and date only."""
     s = package.source(source_id)
     status = census_status(package, source_id)
+    if short:
+        return (f'census: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> ({html.escape(str(s.date))}) '
+                f"{mark_html(status)}")
     return (f'census table: <a href="{html.escape(s.url)}">{html.escape(s.publisher)}, '
             f"<i>{html.escape(s.title)}</i></a> ({html.escape(str(s.date))}); "
             f"{_mark(status)} {html.escape(STATUS_LABELS[status])}")
