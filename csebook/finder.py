@@ -220,11 +220,16 @@ class Derived:
 HOLE = "\u0000"      # where the number stands while a sentence is made plain
 
 
+def _glue_role(key: str) -> re.Pattern:
+    """The glue role that pastes the number `key` ({glue}`key`, {glue:text}`key:format`)."""
+    return re.compile(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`")
+
+
 def _plain(markdown: str, glued: dict[str, str], key: str) -> str:
     """A stretch of chapter Markdown as plain text: glue pasted, except the number `key` stands
     for, left as HOLE; cross-references and other roles as their text, links as their words, no
     emphasis."""
-    text = re.sub(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`", HOLE, markdown)
+    text = _glue_role(key).sub(HOLE, markdown)
     text = paste(text, glued)
     text = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", text)   # any other role
     text = re.sub(r"\[\^[^\]]+\]", "", text)                              # footnote marks
@@ -254,7 +259,7 @@ def _stretches(nb):
 def sentence_of(nb, key: str, glued: dict[str, str], longest: int = 420) -> str | None:
     """The first sentence (or caption) of the chapter in which the glued number `key` appears, as
     HTML with the number marked; None when the text never shows it."""
-    role = re.compile(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`")
+    role = _glue_role(key)
     for stretch in _stretches(nb):
         if not role.search(stretch):
             continue
