@@ -270,7 +270,6 @@ def _linked_glue_role():
     from docutils import nodes
     from myst_nb.ext.glue.roles import PasteTextRole
     from myst_nb.ext.glue.utils import RetrievalError, retrieve_glue_data
-    from sphinx.util.osutil import relative_uri
 
     from . import links
     from .glue import META
@@ -290,16 +289,45 @@ def _linked_glue_role():
             text = out[0].astext()
             in_finder, anchor, status = links.target(key, text, rests_on,
                                                        build_package(self.document.settings.env.app))
-            env = self.document.settings.env
-            builder = env.app.builder
-            if in_finder and builder.name == "html":
-                here = builder.get_target_uri(env.docname)
-                href = relative_uri(here, builder.get_target_uri(f"book/{links.FINDER}")) + "#" + anchor
-            else:
-                href = "#" + anchor
-            return [nodes.raw("", links.number_html(text, href, status), format="html")], messages
+            return [number_node(text, anchor, status, in_finder)], messages
 
     return LinkedPasteTextRole
+
+
+def number_node(text: str, anchor: str, status: str, in_finder: bool):
+    """A linked number as the page's source is read. Where its link points depends on the builder
+    that writes the page (the finder is another page on the site, but part of the same page in the
+    single-page build the PDF is printed from), and a page read for one builder is reused by the
+    other (they share the doctrees), so the link is made when the page is written
+    (`_link_numbers`), never here."""
+    from docutils import nodes
+
+    from . import links
+
+    node = nodes.raw("", links.number_html(text, "#" + anchor, status), format="html")
+    node["csebook_number"] = "|".join((text, anchor, status, "finder" if in_finder else "page"))
+    return node
+
+
+def _link_numbers(app, doctree, docname):
+    """Link each number for the builder writing the page: a single figure row is in the finder
+    page (another page on the site; this page in the single-page build); a computed number's list
+    of rows is on its own page."""
+    from docutils import nodes
+    from sphinx.util.osutil import relative_uri
+
+    from . import links
+
+    builder = app.builder
+    for node in list(doctree.findall(nodes.raw)):
+        if "csebook_number" not in node:
+            continue
+        text, anchor, status, where = node["csebook_number"].rsplit("|", 3)
+        href = "#" + anchor
+        if where == "finder" and builder.name == "html":
+            here = builder.get_target_uri(docname)
+            href = relative_uri(here, builder.get_target_uri(f"book/{links.FINDER}")) + href
+        node.replace_self(nodes.raw("", links.number_html(text, href, status), format="html"))
 
 
 def _use_executed_notebooks(app, config):
@@ -401,6 +429,7 @@ def setup(app):
     app.connect("config-inited", _use_executed_notebooks)
     app.add_directive("csv-glossary", _glossary_directive())
     app.add_role_to_domain("glue", "text", _linked_glue_role()(), override=True)
+    app.connect("doctree-resolved", _link_numbers)
     app.connect("build-finished", _write_downloads)
     app.connect("build-finished", _refresh_static_files)
     app.connect("build-finished", _search_finds_numbers)

@@ -150,3 +150,24 @@ def test_the_finder_lists_the_numbers_the_chapters_computed_with_every_row_they_
     assert all(finder.matches(hay, form) for form in finder.text_forms(d.text))
     assert finder.text_forms("52.4%") == ["52.4%", "52%"]
     assert finder.text_forms("1,400 of 2,000") == ["1,400 of 2,000", "1,400", "2,000"]
+
+
+def test_a_number_is_linked_for_the_builder_that_writes_its_page():
+    """The site and the single-page build the PDF is printed from share what Sphinx read, so a
+    number read for one must still be linked right when the other writes it."""
+    from types import SimpleNamespace
+
+    from docutils import nodes
+
+    from csebook import sphinxext
+
+    one_row = sphinxext.number_node("717", "cse_2023.hansard", "read-primary", in_finder=True)
+    computed = sphinxext.number_node("0.62%", "n-police-share", "read-primary", in_finder=False)
+    for builder, row_href in (("html", "figures.html#cse_2023.hansard"), ("singlehtml", "#cse_2023.hansard")):
+        page = nodes.paragraph("", "", one_row.deepcopy(), computed.deepcopy())
+        app = SimpleNamespace(builder=SimpleNamespace(name=builder, get_target_uri=lambda doc, typ=None: f"{doc}.html"))
+        sphinxext._link_numbers(app, page, "book/police_figures_2023")
+        written = [n.astext() for n in page.findall(nodes.raw)]
+        assert f'href="{row_href}"' in written[0] and ">717<" in written[0], (builder, written[0])
+        assert 'href="#n-police-share"' in written[1], (builder, written[1])
+        assert not any("csebook_number" in n for n in page.findall(nodes.raw))
