@@ -196,8 +196,15 @@ def wait_for(page, root, key):
 
 
 @pytest.mark.parametrize("path", pages_with_widgets())
-def test_every_control_and_option_by_mouse(page, server, path):
+def test_every_control_and_option_by_mouse_and_by_keyboard(page, server, path):
+    """One load of the page: every state by mouse, then every option of each control by keyboard."""
     open_page(page, f"{server}/{path}")
+    by_mouse(page, path)
+    by_keyboard(page, path)
+
+
+def by_mouse(page, path):
+    """Every state of every widget, set by clicking its controls, ending in the default state."""
     for widget in page_widgets(path):
         root = widget.widget_id
         assert page.locator(f"#{root}").get_attribute("data-ready") == "true"
@@ -214,10 +221,8 @@ def test_every_control_and_option_by_mouse(page, server, path):
             assert shown(page, root) == expected(page, widget, state), f"{path}: state {state}"
 
 
-@pytest.mark.parametrize("path", pages_with_widgets())
-def test_every_control_and_option_by_keyboard(page, server, path):
+def by_keyboard(page, path):
     """Focus each control, then arrow keys only: through every option and back to the first."""
-    open_page(page, f"{server}/{path}")
     for widget in page_widgets(path):
         root = widget.widget_id
         state = dict(widget.default)
@@ -257,11 +262,13 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')
 
 
 @pytest.mark.parametrize("path", CHAPTERS)
-def test_readable_at_200_percent_zoom_and_on_a_phone(browser, server, path):
+def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, server, path):
     """200% zoom on a 1280-pixel screen (a 640-pixel layout at twice the density), then a phone
     390 pixels wide: the page never scrolls sideways, controls stay inside their widgets, figures
     stay on the screen and are never drawn smaller than their natural size allows, and on the
-    phone every chart's smallest text measures at least 12 CSS pixels."""
+    phone every chart's smallest text measures at least 12 CSS pixels. Then the phone is switched
+    to dark mode: every figure keeps its own white background (so dark text stays on white) and is
+    neither inverted nor dimmed below 80% brightness."""
     context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -286,35 +293,25 @@ def test_readable_at_200_percent_zoom_and_on_a_phone(browser, server, path):
         small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
                  if c["smallest"] < 12]
         assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
+        dark_mode(page, path)
     finally:
         context.close()
 
 
-# The pages that draw a chart (a page with none has nothing to check in dark mode).
-CHART_PAGES = [p for p in CHAPTERS if 'class="csb-chart' in (SITE / p).read_text()]
-
-
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_figures_stay_legible_in_dark_mode(browser, server, path):
-    """In the dark theme every figure keeps its own white background (so dark text stays on
-    white) and is neither inverted nor dimmed below 80% brightness."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    page = context.new_page()
-    try:
-        open_page(page, f"{server}/{path}")
-        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        checks = page.eval_on_selector_all("main svg.csb-chart", """els => els.map(e => {
-            const bg = e.querySelector('path');
-            return {background: getComputedStyle(e).backgroundColor, first: bg && bg.style.fill,
-                    filter: getComputedStyle(e).filter + ' ' + getComputedStyle(e.parentElement).filter,
-                    label: (e.getAttribute('aria-label') || '').slice(0, 50)}; })""")
-        assert checks or not page_widgets(path), f"{path}: no figures found"
-        for c in checks:
-            assert c["background"] == "rgb(255, 255, 255)", f"{path}: a figure has no white background: {c['label']}"
-            assert c["first"] in ("rgb(255, 255, 255)", "#ffffff"), f"{path}: a figure's own background is not white"
-            assert "invert" not in c["filter"], f"{path}: a figure is inverted in dark mode"
-            for level in re.findall(r"brightness\(([\d.]+)\)", c["filter"]):
-                assert float(level) >= 0.8, f"{path}: a figure is dimmed to {level} in dark mode"
-    finally:
-        context.close()
+def dark_mode(page, path):
+    """The system switched to dark mode, as a reader's phone does at night: the theme (in its
+    default "auto" mode) follows it, and every figure keeps its white background."""
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+    checks = page.eval_on_selector_all("main svg.csb-chart", """els => els.map(e => {
+        const bg = e.querySelector('path');
+        return {background: getComputedStyle(e).backgroundColor, first: bg && bg.style.fill,
+                filter: getComputedStyle(e).filter + ' ' + getComputedStyle(e.parentElement).filter,
+                label: (e.getAttribute('aria-label') || '').slice(0, 50)}; })""")
+    assert checks or 'class="csb-chart' not in (SITE / path).read_text(), f"{path}: no figures found"
+    for c in checks:
+        assert c["background"] == "rgb(255, 255, 255)", f"{path}: a figure has no white background: {c['label']}"
+        assert c["first"] in ("rgb(255, 255, 255)", "#ffffff"), f"{path}: a figure's own background is not white"
+        assert "invert" not in c["filter"], f"{path}: a figure is inverted in dark mode"
+        for level in re.findall(r"brightness\(([\d.]+)\)", c["filter"]):
+            assert float(level) >= 0.8, f"{path}: a figure is dimmed to {level} in dark mode"
