@@ -113,7 +113,8 @@ def test_a_keyboard_user_reaches_the_source_of_a_number(page, server, path):  # 
 
 def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F811
     """Every number as readers type it, typed into one load of the finder page (each load of this
-    page costs seconds; the searches do not depend on each other, as the box is emptied between them)."""
+    page costs seconds; the searches do not depend on each other, as the box is emptied between
+    them), then the filters, then a computed number followed to its chapter."""
     outside, errors = open_page(page, f"{server}/book/figures.html")
     shown = page.locator(".finder-row:not([hidden])")
     for typed in READERS_TYPE:
@@ -139,7 +140,16 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
     page.select_option("#finder-statistic", "")
     page.select_option("#finder-status", "read-primary")
     assert page.locator(".finder-row:not([hidden]) .status-secondary").count() == 0
+    page.select_option("#finder-status", "")
     assert outside == [] and errors == []
+    # a number the chapters computed: found as typed, and Enter on it reaches its entry in the chapter
+    page.fill("#finder-q", "5.1")
+    row = page.locator("#c-tk-claims-tk6-sub-like")
+    assert row.is_visible() and row.locator(".finder-number").text_content() == "5.1"
+    row.locator(".finder-value a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tk_claims.html#n-*")
+    assert page.evaluate("id => document.getElementById(id).matches(':target')", page.url.split("#", 1)[1])
 
 
 @pytest.mark.parametrize("typed", ["717", "1,400", "4,228", "two-thirds"])
@@ -159,14 +169,3 @@ def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():
         assert entry is not None, f"{li['id']} links to {link['href']}, which is not there"
         assert entry.select_one(".num-here").get_text() == li.select_one(".finder-number").get_text()
         assert li.select("dd ul li"), f"{li['id']} names no row it rests on"
-
-
-def test_a_reader_finds_a_computed_number_and_reaches_the_chapter(page, server):  # noqa: F811
-    open_page(page, f"{server}/book/figures.html")
-    page.fill("#finder-q", "5.1")
-    row = page.locator("#c-tk-claims-tk6-sub-like")
-    assert row.is_visible() and row.locator(".finder-number").text_content() == "5.1"
-    row.locator(".finder-value a").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/tk_claims.html#n-*")
-    assert page.evaluate("id => document.getElementById(id).matches(':target')", page.url.split("#", 1)[1])
