@@ -78,7 +78,6 @@ def bar_row(layout: Layout, parts: list[tuple[float, float, str, str]], *, xmax:
     def draw(ax):
         ax.set_xlim(0, xmax)
         ax.set_ylim(0, 1)
-        ax.axis("off")
         for start, length, colour, label in parts:
             if length <= 0:
                 continue
@@ -86,7 +85,7 @@ def bar_row(layout: Layout, parts: list[tuple[float, float, str, str]], *, xmax:
             if label and fits_inside(label, length, layout, xmax):
                 ax.text(start + length / 2, 0.5, label, ha="center", va="center", fontsize=MIN_FONT,
                         color=text_on(colour))
-    return layout.axes(height, draw, left=BAR_INSET, right=BAR_INSET)
+    return layout.band(height, draw, left=BAR_INSET, right=BAR_INSET)
 
 
 def percent_axis(layout: Layout, label: str = "", *, xmax: float = 1.0, ticks=None) -> Layout:
@@ -182,9 +181,8 @@ def nesting_chart(levels: list[Level], *, title: str, unit: str = "offences") ->
             def funnel(ax, top=max(stats.share(above.count, levels[i - 2].count), 0.004)):
                 ax.set_xlim(0, 1)
                 ax.set_ylim(0, 1)
-                ax.axis("off")
                 ax.add_patch(Polygon([(0, 1), (top, 1), (1, 0), (0, 0)], closed=True, color=REST, alpha=0.6, lw=0))
-            lay.axes(0.22, funnel, left=BAR_INSET, right=BAR_INSET)
+            lay.band(0.22, funnel, left=BAR_INSET, right=BAR_INSET)
         lay.text(f"{level.label}: {fmt.count(level.count)}, {pct} of {fmt.lower_first(above.label)}")
         bar_row(lay, [(0, 1, REST, ""), (0, max(part, 0.004), colours[(i - 1) % len(colours)], "")])
         numbers += [fmt.count(level.count), pct]
@@ -217,7 +215,6 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
     def draw(ax):
         ax.set_xlim(0, columns)
         ax.set_ylim(rows, 0)
-        ax.axis("off")
         index = 0
         for s in slices:
             verts, codes = [], []
@@ -228,7 +225,7 @@ def icon_array(slices: list[Slice], *, title: str, per: int = 1000, columns: int
                 index += 1
             if verts:
                 ax.add_patch(PathPatch(Path(verts, codes), facecolor=s.colour, edgecolor="none"))
-    lay.axes(cell * rows, draw, left=BAR_INSET, right=BAR_INSET).gap(0.1)
+    lay.band(cell * rows, draw, left=BAR_INSET, right=BAR_INSET).gap(0.1)
     lay.legend([(f"{s.label}: {counts[s.label]}", s.colour) for s in slices])
     numbers = [str(counts[s.label]) for s in slices]
     alt = (f"{title}. Icon array of {fmt.count(per)} squares, each one of every {fmt.count(per)} {what}: "
@@ -258,7 +255,6 @@ def _interval_line(low: float, high: float, share: float, colour: str, marker: f
     def draw(ax):
         ax.set_xlim(0, 1)
         ax.set_ylim(-1, 1)
-        ax.axis("off")
         ax.plot([low, high], [0, 0], color=colour, lw=4, solid_capstyle="butt")
         ax.plot([share], [0], "o", color=colour, ms=marker, markeredgecolor="white")
     return draw
@@ -280,7 +276,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
         text = f"{row.count} of {row.n}: {fmt.percent(share, 0)} ({fmt.percent(low, 0)} to {fmt.percent(high, 0)})"
         lay.text(f"{row.label}: {text}")
 
-        lay.axes(0.2, _interval_line(low, high, share, colour, 8), left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.2, _interval_line(low, high, share, colour, 8), left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{row.label}: {text}")
         numbers += [fmt.percent(share, 0), fmt.percent(low, 0), fmt.percent(high, 0)]
         if row.clusters:
@@ -291,7 +287,7 @@ def interval_chart(rows: list[Proportion], *, title: str, xlabel: str = "Share",
                      f"{fmt.percent(chigh, 0)}")
             lay.text(ctext, color="#444444", indent=BAR_INSET)
 
-            lay.axes(0.16, _interval_line(clow, chigh, share, REST, 6), left=BAR_INSET, right=BAR_INSET)
+            lay.band(0.16, _interval_line(clow, chigh, share, REST, 6), left=BAR_INSET, right=BAR_INSET)
             sentences.append(ctext)
             numbers += [fmt.percent(clow, 0), fmt.percent(chigh, 0)]
     clustered = any(r.clusters for r in allrows)
@@ -365,10 +361,9 @@ def bounds_chart(*, title: str, recorded_share: float, group_share_of_recorded: 
     def draw(ax):
         ax.set_xlim(0, 1)
         ax.set_ylim(-1, 1)
-        ax.axis("off")
         ax.plot([low, high], [0, 0], color=ORANGE, lw=9, solid_capstyle="butt")
         ax.plot([s], [0], "o", color=BLACK, ms=8)
-    lay.axes(0.24, draw, left=BAR_INSET, right=BAR_INSET)
+    lay.band(0.24, draw, left=BAR_INSET, right=BAR_INSET)
     percent_axis(lay)
     wide = "at least this wide" if at_least else "this wide"
     alt = (f"{title}. Of {base_text}, {fmt.percent(r, 0)} have ethnicity recorded and {fmt.percent(1 - r, 0)} do not. "

@@ -104,3 +104,49 @@ def test_count_bars_claims_a_total_only_for_parts_of_one_whole():
     nested = count_bars([Count("All", 144), Count("Some", 118)], title="Nested", unit="victims",
                         parts_of_whole=False)
     assert "262" not in nested.alt and "All: 144; Some: 118" in nested.alt
+
+
+@pytest.mark.parametrize("scale", ["linear", "log"])
+def test_a_band_draws_what_an_axes_drew_in_its_place(scale):
+    """A strip drawn through layout.Band (no Axes of its own) is pixel for pixel what the same
+    calls on an axis-less Axes drew: bars, lines, markers, a vertical rule, a patch and text,
+    clipped to the strip (the line runs past both ends of the limits)."""
+    import io
+
+    import matplotlib.image as mpimg
+    import numpy as np
+    from matplotlib.patches import Polygon
+
+    from csebook.layout import Layout
+
+    lo, hi = (1, 1000) if scale == "log" else (0, 10)
+
+    def draw(ax):
+        ax.set_xscale(scale)
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(0, 1)
+        ax.barh(0.5, hi / 4, left=lo, height=1.0, color="#0072B2", linewidth=0)
+        ax.plot([lo / 2, hi * 2], [0.5, 0.5], color="#D55E00", lw=6, solid_capstyle="butt")
+        ax.plot([hi / 3], [0.5], "o", color="#009E73", ms=9, markeredgecolor="#000000")
+        ax.axvline(hi / 5, color="#000000", lw=1, ls="--")
+        ax.add_patch(Polygon([(lo, 0), (hi / 2, 1), (hi / 2, 0)], closed=True, color="#999999", alpha=0.5, lw=0))
+        ax.text(hi / 8 if scale == "linear" else 10, 0.5, "text", ha="center", va="center", fontsize=11)
+
+    def with_axes(ax):
+        ax.axis("off")
+        draw(ax)
+
+    pictures = []
+    for how in ("axes", "band"):
+        lay = Layout().text("Above")
+        if how == "axes":
+            lay.axes(0.4, with_axes, left=0.3, right=0.3)
+        else:
+            lay.band(0.4, draw, left=0.3, right=0.3)
+        buf = io.BytesIO()
+        lay.text("Below").figure().savefig(buf, format="png", dpi=96)
+        pictures.append(mpimg.imread(io.BytesIO(buf.getvalue())))
+    assert pictures[0].shape == pictures[1].shape
+    assert np.abs(pictures[0] - pictures[1]).max() == 0
+    with pytest.raises(AttributeError):
+        Layout().band(0.2, lambda band: band.set_xticks([0, 1])).figure()

@@ -154,9 +154,8 @@ def comparator_chart(s: Series) -> Chart:
     def marker(ax):
         ax.set_xlim(0, top)
         ax.set_ylim(0, 1)
-        ax.axis("off")
         ax.plot([s.of_recorded] * 2, [0, 1], color=BLACK, lw=2)
-    lay.axes(0.16, marker, left=BAR_INSET, right=BAR_INSET)
+    lay.band(0.16, marker, left=BAR_INSET, right=BAR_INSET)
     step = 0.025 if top < 0.1 else 0.05 if top < 0.25 else 0.1 if top < 0.5 else 0.2
     percent_axis(lay, xmax=top, ticks=[k * step for k in range(int(top / step + 1e-9) + 1)])
     alt = (f"{title}. Bars: " + "; ".join(sentences) + f". The {s.group} share among recorded suspects in "
@@ -302,11 +301,10 @@ def gmp_chart(package: Package) -> Chart:
         def draw(ax, lo=lo, hi=hi, colour=colour):
             ax.set_xlim(0, 1)
             ax.set_ylim(-1, 1)
-            ax.axis("off")
             ax.plot([lo, hi], [0, 0], color=colour, lw=8, solid_capstyle="butt")
             for c in s.comparators:
                 ax.plot([c.share] * 2, [-1, 1], color=BLACK, lw=1, ls=":" if "City" in c.label else "-")
-        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.2, draw, left=BAR_INSET, right=BAR_INSET)
         numbers += [pct(lo), pct(hi)]
         sentences.append(f"{label}: {pct(lo)} to {pct(hi)}")
     percent_axis(lay)
@@ -328,14 +326,13 @@ def _log_strip(lay: Layout, low: float, high: float, point: bool, height: float 
     def draw(ax):
         ax.set_xlim(lo_x, hi_x)
         ax.set_ylim(-1, 1)
-        ax.axis("off")
         ax.plot([0, 0], [-1, 1], color=BLACK, lw=1, ls="--")
         a, b = (math.log10(max(min(x, RATIO_TICKS[-1]), RATIO_TICKS[0])) for x in (low, high))
         if point:
             ax.plot([a], [0], "o", color=ORANGE, ms=8, markeredgecolor=BLACK)
         else:
             ax.plot([a, b], [0, 0], color=ORANGE, lw=7, solid_capstyle="butt")
-    lay.axes(height, draw, left=BAR_INSET, right=BAR_INSET)
+    lay.band(height, draw, left=BAR_INSET, right=BAR_INSET)
 
 
 def _log_axis(lay: Layout):
@@ -373,12 +370,11 @@ def ratio_chart(s: Series, assumption: str) -> Chart:
     def share_draw(ax):
         ax.set_xlim(0, 1)
         ax.set_ylim(-1, 1)
-        ax.axis("off")
         if point:
             ax.plot([low], [0], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
         else:
             ax.plot([low, high], [0, 0], color=ORANGE, lw=8, solid_capstyle="butt")
-    lay.axes(0.2, share_draw, left=BAR_INSET, right=BAR_INSET)
+    lay.band(0.2, share_draw, left=BAR_INSET, right=BAR_INSET)
     percent_axis(lay)
     lay.gap(0.06)
     numbers = [pct(low), pct(high)]

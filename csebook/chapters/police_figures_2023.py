@@ -212,9 +212,8 @@ def stages_chart(package: Package) -> Chart:
             ax.set_xscale("log")
             ax.set_xlim(100, top)
             ax.set_ylim(0, 1)
-            ax.axis("off")
             ax.barh(0.5, v, left=100, height=1.0, color=BLUE, linewidth=0)
-        lay.axes(0.22, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.22, draw, left=BAR_INSET, right=BAR_INSET)
 
     def axis(ax):
         ax.set_xscale("log")

@@ -138,12 +138,11 @@ def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str)
             ax.set_xscale("log")
             ax.set_xlim(0.1, 100)
             ax.set_ylim(-1, 1)
-            ax.axis("off")
             ax.axvline(1, color=BLACK, lw=1.2)
             ax.plot([max(lo, 0.1), min(hi, 100)], [0, 0], color=ORANGE, lw=6, solid_capstyle="butt")
             if abs(hi - lo) < 1e-9:
                 ax.plot([lo], [0], "o", color=ORANGE, ms=9, markeredgecolor=BLACK)
-        lay.axes(0.18, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.18, draw, left=BAR_INSET, right=BAR_INSET)
         numbers += [fmt.ratio(lo), fmt.ratio(hi)]
         parts.append(f"{name}: {span}")
 

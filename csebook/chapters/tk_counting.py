@@ -49,9 +49,8 @@ def units_chart(package: Package) -> Chart:
             ax.set_xscale("log")
             ax.set_xlim(10, 30000)
             ax.set_ylim(0, 1)
-            ax.axis("off")
             ax.barh(0.5, n, left=10, height=1.0, color=colour, linewidth=0)
-        lay.axes(BAR_HEIGHT, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(BAR_HEIGHT, draw, left=BAR_INSET, right=BAR_INSET)
 
     log_axis(lay, 10, 30000, [10, 100, 1000, 10000])
     lay.text("Count, on a log scale: each step is ten times the last", indent=BAR_INSET)

@@ -56,10 +56,9 @@ def missing_overview_chart(cases: list[MissingCase]) -> Chart:
         def draw(ax, low=low, high=high, mid=c.of_recorded):
             ax.set_xlim(0, 1)
             ax.set_ylim(-1, 1)
-            ax.axis("off")
             ax.plot([low, high], [0, 0], color=UNKNOWN, lw=7, solid_capstyle="butt")
             ax.plot([mid], [0], "o", color=ORANGE, ms=8, markeredgecolor=BLACK)
-        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.2, draw, left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{c.label}: {text}")
         numbers += [pct(low), pct(high), pct(c.of_recorded)]
     percent_axis(lay, "Share of all records in the group")
@@ -86,11 +85,10 @@ def missing_view(package: Package, case: str, risk: str) -> View:
     def draw(ax):
         ax.set_xlim(0, 1)
         ax.set_ylim(-1, 1)
-        ax.axis("off")
         ax.plot([low, high], [0, 0], color=UNKNOWN, lw=9, solid_capstyle="butt")
         ax.plot([c.of_recorded, c.of_recorded], [-0.9, 0.9], color=BLACK, lw=2)
         ax.plot([value], [0], "o", color=ORANGE, ms=11, markeredgecolor=BLACK)
-    lay.axes(0.3, draw, left=BAR_INSET, right=BAR_INSET)
+    lay.band(0.3, draw, left=BAR_INSET, right=BAR_INSET)
     percent_axis(lay, f"Orange dot: the share of all. Black tick: {pct(c.of_recorded)} among the recorded. "
                       f"Grey: the bounds, {pct(low)} to {pct(high)}.")
     summary = (f"{c.label}: {pct(c.recorded)} recorded. If an unrecorded record is {label} to be in the group "

@@ -134,11 +134,10 @@ def needed_chart(rows: list[Needed]) -> Chart:
             ax.set_xscale("log")
             ax.set_xlim(0.1, 100)
             ax.set_ylim(-1, 1)
-            ax.axis("off")
             ax.axvline(1, color=BLACK, lw=1)
             ax.plot([o1], [0], "o", color=SKY, ms=9, markeredgecolor=BLACK)
             ax.plot([o2], [0], "D", color=ORANGE, ms=8, markeredgecolor=BLACK)
-        lay.axes(0.2, draw, left=BAR_INSET, right=BAR_INSET)
+        lay.band(0.2, draw, left=BAR_INSET, right=BAR_INSET)
         sentences.append(f"{r.label} ({r.reading}): {fmt.ratio(o1)} against {n1}, {fmt.ratio(o2)} against {n2}")
         numbers += [fmt.ratio(o1), fmt.ratio(o2)]
 

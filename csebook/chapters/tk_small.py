@@ -98,10 +98,9 @@ def small_chart(rows: list[SmallShare]) -> Chart:
             def draw(ax, iv=iv, share=share):
                 ax.set_xlim(0, 1)
                 ax.set_ylim(-1, 1)
-                ax.axis("off")
                 ax.plot([iv.low, iv.high], [0, 0], color=iv.colour, lw=5, solid_capstyle="butt")
                 ax.plot([share], [0], "o", color=BLACK, ms=6)
-            lay.axes(0.16, draw, left=BAR_INSET, right=BAR_INSET)
+            lay.band(0.16, draw, left=BAR_INSET, right=BAR_INSET)
             numbers += [pct(iv.low), pct(iv.high)]
             parts.append(f"{iv.label}, {pct(iv.low)} to {pct(iv.high)}")
         sentences.append(f"{r.label}: {fmt.count(r.count)} of {fmt.count(r.n)}, {pct(share)}; 95% Wilson intervals: "
