@@ -40,3 +40,13 @@ def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     for chapter in ("What the 2023 police figures count", "organised networks", "police inspection"):
         assert chapter in printed
     assert printed.count('class="csb-print-note"') == printed.count('class="csb-widget"') > 0
+    assert b"/Outlines" in pdf, "the PDF has no bookmarks"
+    # the page as printed: no code, every solution at the end, content notes and support boxes kept
+    as_printed = (ROOT / "_build" / "singlehtml" / "printed.html").read_text()
+    solutions = printed.count('<div class="solution ')
+    end = as_printed.index('id="solutions-at-the-end"')
+    assert solutions > 20 and as_printed[:end].count('<div class="solution ') == 0
+    assert as_printed[end:].count('<div class="solution ') == solutions
+    assert "cell_input" not in as_printed and "toggle-button" not in as_printed and "csb-controls" not in as_printed
+    for kept in ("support-box", "content-note"):
+        assert as_printed.count(kept) == printed.count(kept) > 10, kept

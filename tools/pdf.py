@@ -80,9 +80,11 @@ def main() -> int:
         # _static/ and _images/ are relative to the build folder, so print it from there.
         printable = SINGLE / "print.html"
         printable.write_text((SINGLE / "book" / "intro.html").read_text())
-        page.goto(printable.as_uri(), wait_until="networkidle")
+        page.goto(printable.as_uri(), wait_until="load")
+        page.wait_for_function("document.readyState === 'complete'")     # a 7 MB page: "load" may come early
         page.emulate_media(media="print")
         moved = page.evaluate(PREPARE)
+        (SINGLE / "printed.html").write_text(page.content())     # the page as printed, for the tests
         page.pdf(path=str(PDF), format="A4", print_background=True, outline=True, tagged=True,
                  display_header_footer=True, header_template="<span></span>",
                  footer_template=FOOTER,
