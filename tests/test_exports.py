@@ -1,6 +1,8 @@
 """The exports a reproducer or teacher uses: figure files with a manifest, and the PDF."""
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 
@@ -50,3 +52,10 @@ def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     assert "cell_input" not in as_printed and "toggle-button" not in as_printed and "csb-controls" not in as_printed
     for kept in ("support-box", "content-note"):
         assert as_printed.count(kept) == printed.count(kept) > 10, kept
+    # every link in the page as printed leads to a part of it or to a web address, not to a file
+    ids = set(re.findall(r'\sid="([^"]+)"', as_printed))
+    hrefs = re.findall(r'<a\s[^>]*href="([^"]*)"', as_printed)
+    inside = [h[1:] for h in hrefs if h.startswith("#") and h != "#"]
+    assert len(inside) > 500, "the finder's rows are no longer linked from the chapters"
+    assert [h for h in inside if html.unescape(h) not in ids] == []
+    assert [h for h in hrefs if not re.match(r"(https?:|mailto:|#)", h)] == []

@@ -59,6 +59,28 @@ PREPARE = """() => {
 }"""
 
 
+# Run in the single page before printing: a link to another page of the site (a figure's row in
+# the finder, a chapter, a section) points into this page instead, where that part now is; a
+# PDF has no other pages. A link to a download of the site (the kit, the data) is left as words:
+# the PDF cannot carry the file, and the text around it names the page that offers it. Returns
+# the printed links to pages that are not in this one (none is expected).
+LINKS = """() => {
+  const here = id => id && document.getElementById(decodeURIComponent(id));
+  const outside = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href');
+    if (/^(https?:|mailto:|#)/.test(href)) continue;
+    const [path, fragment] = href.split('#');
+    const page = 'document-book/' + path.split('/').pop().replace(/\\.html$/, '');
+    const target = fragment ? (here(fragment) && fragment) : (here(page) && page);
+    if (target) a.setAttribute('href', '#' + target);
+    else if (!/\\.html$/.test(path)) a.removeAttribute('href');
+    else if (a.getClientRects().length) outside.push(href);
+  }
+  return outside;
+}"""
+
+
 def main() -> int:
     start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "tools"))
@@ -84,6 +106,11 @@ def main() -> int:
         page.wait_for_function("document.readyState === 'complete'")     # a 7 MB page: "load" may come early
         page.emulate_media(media="print")
         moved = page.evaluate(PREPARE)
+        outside = page.evaluate(LINKS)
+        if outside:
+            print(f"{len(outside)} printed links lead to files outside the book's one page, e.g. "
+                  f"{outside[:5]}", file=sys.stderr)
+            return 1
         (SINGLE / "printed.html").write_text(page.content())     # the page as printed, for the tests
         page.pdf(path=str(PDF), format="A4", print_background=True, outline=True, tagged=True,
                  display_header_footer=True, header_template="<span></span>",
