@@ -85,12 +85,18 @@ def open_notebook(browser, lab, relative: str, shot: str):
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.goto(f"{base}/lab/tree/{relative}?token={token}", wait_until="load")
     page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown", timeout=60_000)
-    page.wait_for_timeout(1500)          # let every markdown cell finish rendering
+    # every markdown cell rendered (none is left as source)
+    page.wait_for_function("""() => { const cells = document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell');
+        return cells.length > 0 && Array.from(cells).every(c => c.querySelector('.jp-RenderedMarkdown'))
+            && document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .jp-InputArea-editor:not(.lm-mod-hidden)').length === 0; }""")
     screenshots = ROOT / "_build" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshots / shot))
     text = page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
-    page.wait_for_timeout(1500)          # the kernel starts; a copy must not turn 'changed' on its own
+    # the kernel has started (a copy must not turn 'changed' on its own when it does)
+    page.wait_for_function("""() => /\\| Idle/.test(document.querySelector('#jp-main-statusbar').textContent)""",
+                           timeout=60_000)
     dirty = page.eval_on_selector_all(".lm-TabBar-tab.jp-mod-current", "els => els.map(e => e.classList.contains('jp-mod-dirty'))")
     assert dirty == [False], "opening the copy marked it changed before anyone touched it"
     return page, text
