@@ -102,8 +102,8 @@ def main() -> int:
         # _static/ and _images/ are relative to the build folder, so print it from there.
         printable = SINGLE / "print.html"
         printable.write_text((SINGLE / "book" / "intro.html").read_text())
+        # the whole page: "networkidle" came while this 7 MB local page was still loading
         page.goto(printable.as_uri(), wait_until="load")
-        page.wait_for_function("document.readyState === 'complete'")     # a 7 MB page: "load" may come early
         page.emulate_media(media="print")
         moved = page.evaluate(PREPARE)
         outside = page.evaluate(LINKS)
