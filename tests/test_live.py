@@ -84,12 +84,15 @@ def open_notebook(browser, lab, relative: str, shot: str):
     base, token, folder = lab
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.goto(f"{base}/lab/tree/{relative}?token={token}", wait_until="load")
-    page.wait_for_selector(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown", timeout=60_000)
-    # every markdown cell rendered (none is left as source)
-    page.wait_for_function("""() => { const cells = document.querySelectorAll(
+    # this copy's tab is the current one (JupyterLab may first restore a tab opened earlier), and
+    # every markdown cell in it is rendered (none is left as source)
+    page.wait_for_function("""(path) => { const tab = document.querySelector('.lm-TabBar-tab.jp-mod-current');
+        if (!tab || !(tab.title || '').includes(path)) return false;
+        const cells = document.querySelectorAll(
         '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell');
         return cells.length > 0 && Array.from(cells).every(c => c.querySelector('.jp-RenderedMarkdown'))
-            && document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .jp-InputArea-editor:not(.lm-mod-hidden)').length === 0; }""")
+            && document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownCell .jp-InputArea-editor:not(.lm-mod-hidden)').length === 0; }""",
+                           arg=relative, timeout=60_000)
     screenshots = ROOT / "_build" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshots / shot))
