@@ -109,16 +109,22 @@ class Layout:
         self.text(text, size=TITLE_FONT, weight="bold")
         return self.gap(0.06)
 
+    def _strip(self, height: float, left: float, right: float, bottom: float, top: float) -> Callable:
+        """Where a block spanning the width, inset by margins in inches, sits in the figure: a
+        function of the figure and the block's lower edge, giving (left, bottom, width, height)
+        as fractions of the figure."""
+        def rect(fig, lower):
+            h = fig.get_figheight()
+            return (self.x(MARGIN + left), (lower + bottom) / h, self.x(self.inner - left - right),
+                    (height - bottom - top) / h)
+        return rect
+
     def axes(self, height: float, draw: Callable, *, left: float = 0.0, right: float = 0.0,
              bottom: float = 0.0, top: float = 0.0) -> "Layout":
         """An axes spanning the width, inset by margins in inches (room for tick labels);
         `draw(ax)` fills it."""
-        def place(fig, lower, lay):
-            h = fig.get_figheight()
-            ax = fig.add_axes([lay.x(MARGIN + left), (lower + bottom) / h,
-                               lay.x(lay.inner - left - right), (height - bottom - top) / h])
-            draw(ax)
-        self.blocks.append(_Block(height, place))
+        rect = self._strip(height, left, right, bottom, top)
+        self.blocks.append(_Block(height, lambda fig, lower, lay: draw(fig.add_axes(rect(fig, lower)))))
         return self
 
     def band(self, height: float, draw: Callable, *, left: float = 0.0, right: float = 0.0) -> "Layout":
@@ -127,10 +133,8 @@ class Layout:
         calls such strips make, and draws straight onto the figure. (Making an Axes costs about
         20 ms: its axes, ticks and spines, unused where no axis is shown. A chart with a dozen
         bars made a dozen.)"""
-        def place(fig, lower, lay):
-            h = fig.get_figheight()
-            draw(Band(fig, (lay.x(MARGIN + left), lower / h, lay.x(lay.inner - left - right), height / h)))
-        self.blocks.append(_Block(height, place))
+        rect = self._strip(height, left, right, 0.0, 0.0)
+        self.blocks.append(_Block(height, lambda fig, lower, lay: draw(Band(fig, rect(fig, lower)))))
         return self
 
     def legend(self, items: list[tuple[str, str]], *, size: float = MIN_FONT) -> "Layout":
