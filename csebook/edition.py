@@ -44,3 +44,24 @@ def citation_cff(root=REPO_ROOT) -> str:
     if ed.get("site"):
         lines.append(f'url: "{ed["site"]}"')
     return "\n".join(lines) + "\n"
+
+
+SPDX = {"CC BY 4.0": "CC-BY-4.0", "MIT": "MIT"}
+
+
+def licence_statement(ed: dict) -> str:
+    """What is under which licence, in one statement: the same words on the site (the reproduce
+    page), at the head of LICENSE in the kit, on the PDF's title page and in the data package."""
+    return (f"Text and data (the pages and the data package): {ed['licence_text_data']}, "
+            f"{ed['licence_text_data_url']}, attributed to {ed['editors']}, with the edition. "
+            f"Code (csebook/, tools/, tests/, the Makefile and the site's scripts): {ed['licence_code']}. "
+            "Figures and short quotations from official reports and the press remain the work of their "
+            "publishers: they are quoted briefly, with attribution, for criticism and review, and official "
+            "figures are reproduced under the Open Government Licence v3.0 where it applies.")
+
+
+def edition_words(ed: dict) -> str:
+    """The edition as every page, the PDF and the citation name it: one date, the edition's."""
+    from .fmt import day
+
+    return f"Edition {ed['version']} ({day(ed['date'])})"

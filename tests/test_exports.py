@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from book_files import ROOT
+from csebook.edition import edition, edition_words, licence_statement
 
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -59,3 +60,42 @@ def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     assert len(inside) > 500, "the finder's rows are no longer linked from the chapters"
     assert [h for h in inside if html.unescape(h) not in ids] == []
     assert [h for h in hrefs if not re.match(r"(https?:|mailto:|#)", h)] == []
+    # what a reader sees: the PDF's own text
+    pages = pdf_pages(ROOT / "_build" / "pdf" / "book.pdf")
+    ed = edition()
+    assert squeeze(edition_words(ed)) in pages[0] and squeeze(licence_statement(ed)) in pages[0], \
+        "the title page lacks the edition or the licence statement"
+    start = next(i for i, text in enumerate(pages) if squeeze("Solutions to the exercises") in text)
+    at_the_end = "".join(pages[start:])
+    for title, body in solution_texts(as_printed[end:]):
+        assert len(body) > 40, f"{title}: the solution has no text in the page as printed"
+        assert body[:60] in at_the_end and body[-60:] in at_the_end, f"{title}: its text is not in the PDF"
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces and with ligatures undone, so a line broken in the PDF still matches."""
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def pdf_pages(path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [squeeze(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+
+
+def solution_texts(printed: str) -> list[tuple[str, str]]:
+    """Each solution in the page as printed: its title, and its text as squeezed words."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(printed, "html.parser")
+    found = []
+    for div in soup.select("div.solution"):
+        title = div.select_one(".admonition-title")
+        name = title.get_text(" ", strip=True)
+        title.decompose()
+        for hidden in div.select(".visually-hidden"):
+            hidden.decompose()
+        found.append((name, squeeze(div.get_text(" "))))
+    return found

@@ -24,34 +24,56 @@ PDF = ROOT / "_build" / "pdf" / "book.pdf"
 FOOTER = ('<div style="font-size:9px;width:100%;text-align:center;color:#444">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
-# Run in the single page before printing: drop code cells and toggles, open nothing, and gather
-# the solutions at the end under their chapter and exercise. Returns how many were moved.
-PREPARE = """() => {
+# Run in the single page before printing: put the edition, editors and licences on the title page,
+# drop code cells and toggles, and gather the solutions at the end under their chapter and
+# exercise, shown (on the site they are hidden until opened). Returns how many were moved.
+PREPARE = """(front) => {
+  // the title page: the book's title, then its edition, editors and licences
+  const title = document.querySelector('#jb-print-docs-body > h1');
+  if (title) {
+    const block = document.createElement('div');
+    block.id = 'title-page-edition';
+    for (const line of front) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      block.appendChild(p);
+    }
+    title.after(block);
+  }
   document.querySelectorAll('.tag_hide-input .cell_input, details.hide, button.toggle-button, '
     + '.copybtn, .headerlink, .csb-controls').forEach(e => e.remove());
   const solutions = Array.from(document.querySelectorAll('div.solution'));
   if (!solutions.length) return 0;
+  // A chapter of the single page is the section that follows its document's anchor
+  // (<span id="document-book/NAME">); its first heading is the chapter's numbered title.
+  const chapterOf = s => {
+    for (let sec = s.closest('section'); sec; sec = sec.parentElement.closest('section')) {
+      const before = sec.previousElementSibling;
+      if (before && before.id && before.id.startsWith('document-')) return sec;
+    }
+    return null;
+  };
   const end = document.createElement('section');
   end.id = 'solutions-at-the-end';
-  const h = document.createElement('h1');
-  h.textContent = 'Solutions';
+  const h = document.createElement('h2');
+  h.textContent = 'Solutions to the exercises';
   end.appendChild(h);
   let chapter = null;
   for (const s of solutions) {
-    const section = s.closest('section[id]');
-    let top = section;
-    while (top && top.parentElement && top.parentElement.closest('section[id]')) top = top.parentElement.closest('section[id]');
-    const title = top ? (top.querySelector('h1') || {}).textContent || '' : '';
+    const sec = chapterOf(s);
+    const heading = sec ? sec.querySelector('h1, h2, h3, h4') : null;
+    const title = heading ? heading.textContent.replace(/#$/, '').trim() : 'Other pages';
     if (title !== chapter) {
       chapter = title;
-      const h2 = document.createElement('h2');
-      h2.textContent = title.replace(/#$/, '').trim();
-      end.appendChild(h2);
+      const h3 = document.createElement('h3');
+      h3.textContent = 'Solutions, chapter ' + title;
+      end.appendChild(h3);
     }
-    s.classList.remove('dropdown');
+    // the solution's body is hidden on the site until its toggle is pressed: print it shown
+    s.classList.remove('dropdown', 'toggle', 'toggle-hidden');
     s.querySelectorAll('.toggle-button, button').forEach(b => b.remove());
     s.style.display = 'block';
-    s.querySelectorAll('*').forEach(e => { if (e.style) e.style.display = ''; });
+    s.querySelectorAll('*').forEach(e => { if (e.style) { e.style.display = ''; e.style.height = ''; } });
     end.appendChild(s);
   }
   (document.querySelector('main article') || document.querySelector('main') || document.body).appendChild(end);
@@ -81,6 +103,16 @@ LINKS = """() => {
 }"""
 
 
+def front_matter() -> list[str]:
+    """The lines under the title on the PDF's first page: the edition, who answers for the book,
+    and what is under which licence (the words the site and the kit use)."""
+    sys.path.insert(0, str(ROOT))
+    from csebook.edition import edition, edition_words, licence_statement
+
+    ed = edition(ROOT)
+    return [f"{edition_words(ed)}. By {ed['editors']}.", licence_statement(ed)]
+
+
 def main() -> int:
     start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "tools"))
@@ -105,7 +137,7 @@ def main() -> int:
         # the whole page: "networkidle" came while this 7 MB local page was still loading
         page.goto(printable.as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        moved = page.evaluate(PREPARE)
+        moved = page.evaluate(PREPARE, front_matter())
         outside = page.evaluate(LINKS)
         if outside:
             print(f"{len(outside)} printed links lead to files outside the book's one page, e.g. "
