@@ -7,12 +7,13 @@ NODE := node_modules/.installed
 PORT ?= 8000
 NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
-.PHONY: help env book serve test live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
+.PHONY: help env book serve test test-fast live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
 	@echo "make serve    serve the built site on http://127.0.0.1:$(PORT)/"
 	@echo "make test     run every test (installs Debian Chromium if missing)"
+	@echo "make test-fast  the quick tests on the executed chapters: no site build, nbval, browser, kit or PDF"
 	@echo "make live     open reader and student copies of the chapters in JupyterLab (LAB_PORT=8888)"
 	@echo "make author   open the chapter sources (book/*.md) as notebooks in JupyterLab"
 	@echo "make execute  re-execute every notebook in place (the only way outputs are written)"
@@ -20,6 +21,9 @@ help:
 	@echo "make figures  export every figure as PNG and SVG with a manifest, into _build/figures"
 	@echo "make copies   write reader and student copies of the chapters into live/"
 	@echo "make pdf      build a PDF of the whole book with Debian Chromium, into _build/pdf"
+	@echo "make snapshot rewrite tests/snapshots/ after a deliberate change, and print what moved"
+	@echo "make release  this edition's site, kit, data and PDF, into _build/release/<version>"
+	@echo "make clean    remove _build/"
 
 # The environment: every version pinned in requirements.txt, the rest fixed by the lock file.
 $(VENV): requirements.txt requirements-lock.txt pyproject.toml
@@ -30,7 +34,7 @@ $(VENV): requirements.txt requirements-lock.txt pyproject.toml
 
 env: $(VENV)
 
-# Build from the committed, executed notebooks (execution is off); warnings are errors,
+# Build from the executed notebooks (make execute writes them; Sphinx's own execution is off); warnings are errors,
 # references nitpicky. Unchanged pages are not rebuilt; a failed build leaves no site behind.
 book: $(VENV)
 	$(PY) tools/execute.py
@@ -93,6 +97,13 @@ test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q \
 	  -n $(TEST_WORKERS) --maxprocesses=4
+
+# The quick loop: unit, data, anatomy, prose, lint, snapshot and consistency tests on the chapters
+# as executed (stale ones are executed first); no site build, nbval, browser, kit or PDF.
+FAST = -m "not browser and not site and not slow"
+test-fast: $(VENV)
+	$(PY) tools/execute.py
+	$(PY) -m pytest tests $(FAST) -q -n $(TEST_WORKERS) --maxprocesses=4
 
 # The text snapshot of every chapter (tests/snapshots/): review its diff and commit it.
 snapshot: $(VENV)

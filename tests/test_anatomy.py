@@ -7,8 +7,8 @@ import re
 import sys
 
 import pytest
-from book_files import ROOT, chapter_sources, read
 
+from book_files import ROOT, chapter_sources, read
 from csebook.pages import DATA_PAGES
 
 TEMPLATE = ROOT / "book" / "_template.md"

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 
 from book_files import glue_values, notebooks, read
-
 from csebook.data import printed_number
 
 DIRECT = re.compile(r'^fig\("([^"]+)"\)(?:\.count|\.value_as_printed)?$')

@@ -6,9 +6,9 @@ import re
 
 import nbformat
 import pytest
+
 from book_files import ROOT, chapter_sources, executed_path, notebooks
 from conftest import SITE
-
 from csebook.copies import BookIndex, CopyError, book_index, make_copy, to_markdown
 from csebook.pages import DATA_PAGES
 
@@ -96,6 +96,7 @@ def test_student_copy_has_no_solutions_or_outputs_and_the_same_code(copies, stem
     assert [c.source for c in code] == [c.source for c in executed.cells if c.cell_type == "code"]
 
 
+@pytest.mark.site
 def test_copies_number_figures_and_exercises_as_the_site_does():
     index = book_index(ROOT)
     html = (SITE / "book" / "after_2025.html").read_text()
@@ -105,6 +106,7 @@ def test_copies_number_figures_and_exercises_as_the_site_does():
     assert 'Exercise 5.1' in html and index.exercises["ex-af-assumption"] in ("Exercise 5.1", "Exercise 5.2")
 
 
+@pytest.mark.site
 def test_the_download_button_offers_the_reader_copy():
     for path in notebooks():
         offered = nbformat.read(SITE / "_sources" / "book" / path.name, as_version=4)
@@ -112,6 +114,7 @@ def test_the_download_button_offers_the_reader_copy():
         assert not MARKUP.search(text), f"{path.name}: the downloaded notebook shows MyST markup"
 
 
+@pytest.mark.site
 def test_the_pages_name_the_repository_or_say_it_has_no_address_yet():
     from csebook.sphinxext import repository_text
 

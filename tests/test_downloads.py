@@ -8,7 +8,6 @@ import zipfile
 from types import SimpleNamespace
 
 from conftest import ROOT
-
 from csebook import sphinxext
 from csebook.pages import chapter_sources, executed_path
 

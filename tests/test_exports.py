@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from book_files import ROOT
 from csebook.edition import edition, edition_words, licence_statement
 
@@ -33,6 +35,7 @@ def test_captions_get_their_numbers_pasted_in():
     assert plain_caption(caption, {"a": "717", "b": "115,489"}) == "Shares: 717 of 115,489, see fig-x."
 
 
+@pytest.mark.slow
 def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py")], cwd=ROOT, capture_output=True,
                             text=True, timeout=600)

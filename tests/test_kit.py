@@ -11,11 +11,14 @@ import zipfile
 
 import nbformat
 import pytest
+
 from book_files import ROOT, chapter_sources, executed_path
 from conftest import SITE
 
 sys.path.insert(0, str(ROOT / "tools"))
 import execute  # noqa: E402
+
+pytestmark = pytest.mark.slow
 
 
 def test_a_notebook_that_raises_is_named_and_not_written(tmp_path, capsys):
@@ -47,9 +50,20 @@ def test_the_data_download_is_the_whole_package_and_validates(tmp_path):
 MAKE_BOOK = ["make", "-o", ".venv/.installed", "book"]
 
 
+def no_git(folder):
+    """A PATH on which `git` is a command that fails, as on a machine without git: the kit must not
+    need it. (The temporary folder is outside any git repository as well.)"""
+    bin_ = folder / "no-git-bin"
+    bin_.mkdir()
+    (bin_ / "git").write_text("#!/bin/sh\necho 'git: not available (the kit is used without git)' >&2\nexit 127\n")
+    (bin_ / "git").chmod(0o755)
+    return f"{bin_}:{os.environ['PATH']}"
+
+
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory):
-    """The kit from the built site, unzipped into an empty folder, built by its README's command.
+    """The kit from the built site, unzipped into an empty folder that is not a git repository, with
+    no git on the path, built by its README's command.
     The environment is this checkout's (installing it again would take minutes) with the kit first
     on the path, so the kit's own helper package and data are the ones used; the executed notebooks
     are copied in with their stamps, so the build checks that the kit holds exactly the inputs they
@@ -66,7 +80,8 @@ def kit(tmp_path_factory):
         shutil.copy(executed_path(source), copy / "book" / executed_path(source).name)
     (copy / "_build").mkdir()
     shutil.copy(ROOT / "_build" / "executed.json", copy / "_build" / "executed.json")
-    env = {**os.environ, "PYTHONPATH": str(copy)}
+    env = {**os.environ, "PYTHONPATH": str(copy), "PATH": no_git(where)}
+    assert subprocess.run(["git", "status"], cwd=copy, env=env, capture_output=True).returncode != 0
     result = subprocess.run(MAKE_BOOK, cwd=copy, capture_output=True, text=True, timeout=900, env=env)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "every executed chapter is up to date" in result.stdout
@@ -75,13 +90,43 @@ def kit(tmp_path_factory):
 
 def test_the_kit_is_the_repository_plus_copies_of_the_chapters(kit):
     copy, _ = kit
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    missing = [n for n in tracked if (ROOT / n).is_file() and not (copy / n).is_file()]
+    from csebook.sphinxext import repository_files
+
+    tracked = repository_files(ROOT)
+    missing = [n for n in tracked if not (copy / n).is_file()]
     assert not missing, f"files of the repository missing from the kit: {missing[:10]}"
     for source in chapter_sources():
         assert (copy / "notebooks" / f"{source.stem}.ipynb").is_file()
         assert (copy / "student" / f"{source.stem}.ipynb").is_file()
     assert (copy / "_build" / "html" / "index.html").is_file()
+
+
+def test_the_kits_fast_tests_pass_in_the_kit_without_git(kit):
+    """The README's test loop, as a reproducer runs it in the unzipped kit (make test-fast: every test
+    but the site build, nbval, browser, kit and PDF ones, which the checkout's own run covers)."""
+    copy, env = kit
+    result = subprocess.run(["make", "-o", ".venv/.installed", "test-fast", "TEST_WORKERS=0"], cwd=copy,
+                            capture_output=True, text=True, timeout=900, env=env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_a_reader_copy_runs_in_the_kit_as_the_teaching_page_says(kit):
+    """The teaching page's hub route: the kit's helper package importable, a reader copy from
+    notebooks/ run top to bottom."""
+    from nbclient import NotebookClient
+
+    copy, env = kit
+    nb = nbformat.read(copy / "notebooks" / "police_figures_2023.ipynb", as_version=4)
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(copy / "notebooks")}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
 
 
 def test_a_changed_stylesheet_reaches_the_site_even_when_no_page_changed(kit):

@@ -6,6 +6,7 @@ import subprocess
 
 import jupytext
 import pytest
+
 from book_files import ROOT, chapter_sources
 
 RUFF = ROOT / ".venv" / "bin" / "ruff"

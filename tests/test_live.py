@@ -15,6 +15,7 @@ import time
 import urllib.request
 
 import pytest
+
 from book_files import ROOT
 
 pytestmark = pytest.mark.browser

@@ -5,6 +5,7 @@ import html
 import re
 
 import pytest
+
 from book_files import GLUE_ROLE, glue_values, notebooks, read
 
 NOTEBOOKS = notebooks()

@@ -7,11 +7,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import SITE
+from csebook import finder
 from test_links import READERS_TYPE
 from test_site import browser, open_page, page, server, site_pages  # noqa: F401 (fixtures)
-
-from csebook import finder
 
 pytestmark = pytest.mark.browser
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from book_files import GLUE_ROLE, ROOT, is_notebook_source, prose_of_page, toc_pages
 
 PAGES = toc_pages()

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from csebook.edition import citation_cff, edition
 from csebook.sphinxext import edition_footer
 
@@ -32,6 +33,7 @@ def test_the_licence_and_footer_name_the_configured_licences_and_edition():
     assert '<a href="../book/figures.html">figure finder</a>' in linked
 
 
+@pytest.mark.site
 def test_every_page_footer_links_to_the_finder_and_what_changed_from_where_it_is():
     from conftest import SITE
 

@@ -12,6 +12,7 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
+
 from conftest import ROOT, SITE
 
 pytestmark = pytest.mark.browser

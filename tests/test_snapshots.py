@@ -7,8 +7,8 @@ import difflib
 
 import nbformat
 import pytest
-from book_files import ROOT, chapter_sources, executed_path
 
+from book_files import ROOT, chapter_sources, executed_path
 from csebook.snapshot import snapshot
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"

@@ -17,10 +17,9 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notebooks import ROOT, notebooks  # noqa: E402
-
 from csebook.glue import glue_values  # noqa: E402
 from csebook.glue import paste as plain_caption
+from notebooks import ROOT, notebooks  # noqa: E402
 
 OUT = ROOT / "_build" / "figures"
 

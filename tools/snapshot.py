@@ -1,10 +1,12 @@
-"""Write the text snapshot of every executed chapter into tests/snapshots/ (review its diff, then
-commit it). The tests compare a fresh execution with these files.
+"""Write the text snapshot of every executed chapter into tests/snapshots/ and print each line that
+moved (old and new), so what changed can be reviewed where there is no git (the kit) as well as in a
+clone. The tests compare a fresh execution with these files.
 
     python tools/snapshot.py
 """
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
@@ -18,6 +20,12 @@ from csebook.snapshot import snapshot  # noqa: E402
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 
 
+def moved(old: str, new: str) -> list[str]:
+    """The lines that moved between two snapshots: '- ' the old line, '+ ' the new one."""
+    return [line for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
 def main() -> int:
     behind = stale()
     if behind:
@@ -28,9 +36,11 @@ def main() -> int:
     for source in chapter_sources():
         target = SNAPSHOTS / f"{source.stem}.txt"
         text = snapshot(nbformat.read(executed_path(source), as_version=4), f"book/{source.name}")
-        changed = not target.exists() or target.read_text() != text
+        old = target.read_text() if target.exists() else ""
         target.write_text(text)
-        print(f"{'wrote' if changed else 'same '} {target.relative_to(ROOT)}")
+        print(f"{'wrote' if old != text else 'same '} {target.relative_to(ROOT)}")
+        for line in moved(old, text):
+            print("  " + line)
     return 0
 
 
