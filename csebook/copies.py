@@ -1,4 +1,4 @@
-"""Copies of the chapters for use outside the site: in JupyterLab, Colab, or any notebook viewer.
+"""Copies of the chapters for use outside the site: in JupyterLab (make live, the kit) or any notebook viewer.
 
 A renderer for MyST in JupyterLab cannot resolve glue, and plain Jupyter shows directives as raw
 text. So every copy opened outside the site is plain Markdown with the numbers pasted in:
@@ -30,6 +30,24 @@ LABEL = re.compile(r"^\((?P<label>[A-Za-z0-9_-]+)\)=\s*$", re.M)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 ROLE = re.compile(r"\{(?P<role>glue(?::\w+)?|term|numref|ref|doc|download)\}`(?P<body>[^`]*)`")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+# A copy's first code cell: outside the kit (a notebook downloaded from a page, opened in a plain
+# Jupyter) the book's helper package is missing, and the copy stops there with one sentence saying
+# what to get and where, not a traceback. IPython shows an exception's _render_traceback_ in place
+# of the traceback.
+NEEDS_KIT = ("This chapter needs the book's kit: download book-kit.zip from the Reproduce page of the "
+             "book's site, unzip it, and run `make live` in its folder, which opens this chapter ready to run.")
+NEEDS_KIT_CELL = f"""# Outside the book's kit this notebook stops here, saying what it needs.
+try:
+    import csebook  # noqa: F401
+except ModuleNotFoundError:
+    class NeedsTheKit(Exception):
+        def _render_traceback_(self):
+            return [str(self)]
+
+    raise NeedsTheKit({NEEDS_KIT!r}) from None
+"""
 
 
 class CopyError(ValueError):
@@ -245,6 +263,9 @@ def make_copy(executed, *, index: BookIndex, support: str, name: str, student: b
                 "Run all cells (Run → Run All Cells) to use the interactive figures; solutions are "
                 "folded under each exercise.*"))
     nb.cells.append(nbformat.v4.new_markdown_cell(intro))
+    guard = nbformat.v4.new_code_cell(NEEDS_KIT_CELL)
+    guard.metadata["tags"] = ["needs-kit"]
+    nb.cells.append(guard)
     for i, cell in enumerate(executed.cells):
         where = f"{name} cell {i}"
         tags = list(cell.get("metadata", {}).get("tags", []))

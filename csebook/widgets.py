@@ -4,7 +4,7 @@ One pure function draws every state: `render(**state) -> View` (a Chart plus a o
 summary). StaticWidget takes that function and a small finite grid of control values and
 produces two renderings of the same thing:
 
-* live: an ipywidgets view (JupyterLab, Colab) that calls `render` on the kernel;
+* live: an ipywidgets view (JupyterLab) that calls `render` on the kernel;
 * static: self-contained HTML with native, labelled controls (select, radio buttons) that
   switch between states precomputed over the whole grid (each an inline SVG chart with its
   alt text and summary); a small script in _static/csebook-widgets.js wires them up. No

@@ -37,3 +37,51 @@ def prose_of_page(path: Path) -> list[tuple[str, str]]:
         if caption:
             pieces.append((f"{path.name} cell {i} caption", caption))
     return pieces
+
+
+def run_notebook(nb, *, cwd: Path, env: dict[str, str], timeout: int = 300):
+    """Run a notebook top to bottom in a fresh kernel started with `env`, in `cwd`, as Run All Cells
+    does: it stops at the first cell that raises. Returns the error output that stopped it, or None."""
+    import os
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    except CellExecutionError:
+        pass
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    return errors[0] if errors else None
+
+
+NO_CSEBOOK = '''import sys
+
+
+class NoCsebook:
+    """As in a plain Jupyter: the book's helper package cannot be imported."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "csebook" or name.startswith("csebook."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+sys.meta_path.insert(0, NoCsebook())
+'''
+
+
+def without_csebook(folder: Path) -> dict[str, str]:
+    """An environment for a kernel in which `import csebook` fails, as where only the listed
+    requirements are installed (nothing is installed: a sitecustomize hides the package)."""
+    import os
+
+    hide = folder / "no-csebook"
+    hide.mkdir(exist_ok=True)
+    (hide / "sitecustomize.py").write_text(NO_CSEBOOK)
+    return {**os.environ, "PYTHONPATH": str(hide)}

@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from book_files import ROOT, chapter_sources, executed_path, notebooks
+from book_files import ROOT, chapter_sources, executed_path, notebooks, run_notebook, without_csebook
 from conftest import SITE
 from csebook.copies import BookIndex, CopyError, book_index, make_copy, to_markdown
 from csebook.pages import DATA_PAGES
@@ -92,6 +92,8 @@ def test_student_copy_has_no_solutions_or_outputs_and_the_same_code(copies, stem
     assert len(answers) == text.count("**Exercise ") >= 2
     code = [c for c in student.cells if c.cell_type == "code"]
     assert all(c.outputs == [] and c.execution_count is None for c in code)
+    assert "needs-kit" in code[0].metadata["tags"]
+    code = code[1:]
     # the same code, in the same order, as the chapter that strict nbval runs: so it runs as that does
     assert [c.source for c in code] == [c.source for c in executed.cells if c.cell_type == "code"]
 
@@ -112,6 +114,22 @@ def test_the_download_button_offers_the_reader_copy():
         offered = nbformat.read(SITE / "_sources" / "book" / path.name, as_version=4)
         text = "\n".join(c.source for c in offered.cells if c.cell_type == "markdown")
         assert not MARKUP.search(text), f"{path.name}: the downloaded notebook shows MyST markup"
+
+
+@pytest.mark.site
+def test_a_downloaded_chapter_stops_at_once_with_one_sentence_where_csebook_is_missing(tmp_path):
+    """The download button's notebook, run as its first line says (Run All Cells) in a plain
+    Jupyter where the book's package cannot be imported: it stops at its first code cell, and what
+    it shows is the one sentence saying what to get and where, nothing else."""
+    from csebook.copies import NEEDS_KIT
+
+    nb = nbformat.read(SITE / "_sources" / "book" / "police_figures_2023.ipynb", as_version=4)
+    (tmp_path / "police_figures_2023.ipynb").write_text(nbformat.writes(nb))
+    error = run_notebook(nb, cwd=tmp_path, env=without_csebook(tmp_path))
+    assert error is not None, "the notebook ran without the book's package: the test did not hide it"
+    assert error["traceback"] == [NEEDS_KIT]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code[0].execution_count and all(c.execution_count is None for c in code[1:])
 
 
 @pytest.mark.site
