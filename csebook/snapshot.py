@@ -11,6 +11,7 @@ import json
 import re
 
 from .glue import GLUE_PREFIX, glue_rests_on, glue_values, paste
+from .verdicts import snapshot_lines, verdict_records
 
 
 def _rests_on_text(rests: dict | None) -> str:
@@ -70,7 +71,10 @@ def snapshot(nb, name: str) -> str:
     glued = glue_values(nb)
     lines = [f"# {name}: what a reader sees, computed. Written by `make snapshot`; checked by the tests."]
     rests = glue_rests_on(nb)
-    lines += [f"glue {key} = {value}{_rests_on_text(rests.get(key))}" for key, value in glued.items()]
+    verdicts = verdict_records(nb)
+    lines += [f"glue {key} = {value}{_rests_on_text(rests.get(key))}" for key, value in glued.items()
+              if key not in verdicts]
+    lines += snapshot_lines(verdicts)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
