@@ -13,6 +13,7 @@ from ..charts import BAR_INSET, Chart, bar_row, log_axis, percent_axis, stamp
 from ..data import Package
 from ..layout import Layout
 from ..style import BLACK, BLUE, ORANGE, REST, SKY
+from ..verdicts import pick
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
@@ -53,8 +54,8 @@ def selection_view(true_x: str, detect: str, record: str, listing: str) -> View:
         bar_row(lay, [(0, share, BLUE if i == 0 else ORANGE, ""), (share, 1 - share, REST, "")])
     percent_axis(lay, "Kind X's share")
     final = path[-1][1]
-    direction = ("higher than" if final > float(true_x) + 1e-9 else "lower than" if final < float(true_x) - 1e-9
-                 else "the same as")
+    direction = pick([("final > true + 1e-9", "higher than"), ("final < true - 1e-9", "lower than"),
+                      ("abs(final - true) <= 1e-9", "the same as")], final=final, true=float(true_x))
     summary = (f"Illustration, not data: {setting}. In the final list kind X is {pct(final)}, {direction} its true "
                f"share of {pct(float(true_x))}.")
     alt = (f"Illustration, not data. Kind X's share stage by stage when {setting}: "
@@ -120,9 +121,9 @@ def ratio_words(odds_ratio: float) -> str:
 
 
 def needed_chart(rows: list[Needed]) -> Chart:
-    """The odds ratio of selection each figure needs, against each comparator, on a log scale."""
+    """The selection each figure needs, as a ratio of the chances of being counted, against each comparator, on a log scale."""
     lay = Layout().title("How much selection each figure would need")
-    lay.text("Odds ratio: how many times as likely a member of the group would have to be to reach the "
+    lay.text("Ratio of chances: how many times as likely a member of the group would have to be to reach the "
              "figure as anyone else, if the group offended at its population share. Log scale; one is no selection.")
     lay.legend([("against all residents", SKY), ("against males aged 18 to 39", ORANGE)])
     sentences, numbers = [], []
@@ -142,7 +143,7 @@ def needed_chart(rows: list[Needed]) -> Chart:
         numbers += [fmt.ratio(o1), fmt.ratio(o2)]
 
     log_axis(lay, 0.1, 100, [0.1, 1, 10, 100])
-    alt = ("How much selection each figure would need: the odds ratio of selection that would turn the group's "
+    alt = ("How much selection each figure would need: the ratio of the chances of being counted that would turn the group's "
            "population share into the figure. " + "; ".join(sentences) + ".")
     return Chart(lay.figure(), alt, numbers)
 
@@ -160,14 +161,14 @@ def needed_view(package: Package, key: str, comparator: str, stages: str) -> Vie
     bar_row(lay, [(0, p, SKY, ""), (p, 1 - p, REST, "")])
     percent_axis(lay, "")
     lay.text(f"If the group offended at its population share, its members would have to be {ratio_words(o)} to "
-             f"reach this figure as anyone else (odds ratio {fmt.ratio(o)}); spread evenly over {k} stage"
+             f"reach this figure as anyone else (a ratio of chances of {fmt.ratio(o)}); spread evenly over {k} stage"
              f"{'s' if k > 1 else ''}, {ratio_words(each)} at each.")
     summary = (f"{r.label} ({r.reading}): {pct(r.share)} among those recorded, against {pct(p)} of residents "
                f"({name}). For a group offending at its population share to show this figure, selection would have "
-               f"to make its members {ratio_words(o)} to be counted as anyone else (odds ratio {fmt.ratio(o)}); over "
+               f"to make its members {ratio_words(o)} to be counted as anyone else (a ratio of chances of {fmt.ratio(o)}); over "
                f"{k} stage{'s' if k > 1 else ''} of equal strength, {ratio_words(each)} at each.")
     alt = (f"{r.label}: {pct(r.share)} among those recorded (orange bar) against {pct(p)} of residents, {name} "
-           f"(blue bar). Selection needed: odds ratio {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
+           f"(blue bar). Selection needed: ratio of chances {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
     return View(Chart(lay.figure(), alt, [pct(r.share), pct(p), fmt.ratio(o), fmt.ratio(each)]), summary)
 
 
