@@ -231,6 +231,17 @@ def band_share(package: Package, census: int, area_code: str, group: str, band: 
     return estimate, ESTIMATED
 
 
+def pattern_check(package: Package, area_code: str, group: str, band: Band) -> tuple[float, float]:
+    """How well the 2011 pattern does where Census 2021 can be read: (the 2021 share as counted, the
+    share from_2011_pattern would have estimated) for a band both censuses give. In England and
+    Wales the five broad groups are counted by age (both sexes) in 2021, so the estimate's error can
+    be shown beside the bands it has to stand in for."""
+    counted = share(package, 2021, area_code, group, band)
+    estimated = from_2011_pattern(share(package, 2021, area_code, group), share(package, 2011, area_code, group, band),
+                                  share(package, 2011, area_code, group))
+    return counted, estimated
+
+
 def _period_end(period: int | str) -> int:
     if isinstance(period, int):
         return period

@@ -148,3 +148,14 @@ def test_a_group_without_2011_detail_cannot_be_estimated():
         pop.comparators(package, "Asian", AREA, 2024)
     with pytest.raises(ValueError, match="no year"):
         pop.comparators(package, "Pakistani", AREA, "three years")
+
+
+def test_the_pattern_is_checked_where_2021_counts_can_be_read():
+    # Census 2021 counts of residents aged 10 to 17 in the fixture: Pakistani 45 of 900 (5%); the
+    # 2011 pattern would have given 3.3% x (40 / 800) / (220 / 8,000) = 6%
+    package = fixture_package(extra_2021=[("persons", 10, 17, "All", 900), ("persons", 10, 17, "Pakistani", 45)])
+    counted, estimated = pop.pattern_check(package, AREA, "Pakistani", pop.AGED_10_17)
+    assert counted == pytest.approx(0.05)
+    assert estimated == pytest.approx(0.06)
+    with pytest.raises(pop.ComparatorError):
+        pop.pattern_check(fixture_package(), AREA, "Pakistani", pop.AGED_10_17)   # no 2021 count to check against
