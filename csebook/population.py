@@ -263,11 +263,9 @@ def comparators(package: Package, group: str, area_code: str, period: int | str,
     and age band and whether it was counted or estimated from the 2011 age and sex pattern."""
     census = closest_census(_period_end(period))
     where = area_name(package, area_code)
-    if weight_young is None:
+    assumed = weight_young is not None
+    if weight_young is None:          # the ages of all group-based suspects of known age in 2023
         weight_young = package.figure(SUSPECTS_AGED_10_17).value / 100
-        weight_note = "the ages of all group-based suspects of known age in 2023"
-    else:
-        weight_note = "an assumed age mix"
 
     def one(band: Band) -> CensusComparator:
         p, method = band_share(package, census, area_code, group, band)
@@ -282,8 +280,9 @@ def comparators(package: Package, group: str, area_code: str, period: int | str,
     def mix(adult: Band) -> CensusComparator:
         grown = bands[adult]
         method = ESTIMATED if ESTIMATED in (young.method, grown.method) else AS_COUNTED
-        words = (f"{fmt.share(weight_young)} {young.kind} and {fmt.share(1 - weight_young)} {grown.kind}, "
-                 f"{weight_note}")
+        # the published weight's origin is said where the mix is explained, not in every label
+        words = (f"{fmt.share(weight_young)} {young.kind} and {fmt.share(1 - weight_young)} {grown.kind}"
+                 + (", an assumed age mix" if assumed else ""))
         return CensusComparator(f"mix with {grown.kind}", group, area_code, census,
                                 age_mix(weight_young, young.share, grown.share),
                                 age_mix(weight_young, young.white, grown.white), method,

@@ -11,7 +11,7 @@ import json
 import re
 
 from .glue import GLUE_PREFIX, glue_rests_on, glue_values, paste
-from .verdicts import snapshot_lines, verdict_records
+from .verdicts import describe, snapshot_lines, verdict_records
 
 
 def _rests_on_text(rests: dict | None) -> str:
@@ -93,6 +93,11 @@ def snapshot(nb, name: str) -> str:
             elif "application/vnd.jupyter.widget-view+json" in data or 'class="csb-widget"' in data.get("text/html", ""):
                 lines.append(f"{label} widget: {one_line(data.get('text/plain', ''))}")
                 lines += [f"{label} widget {line}" for line in widget_lines(data["text/html"])]
+                checked = out.get("metadata", {}).get("csebook_widget_verdicts", {})
+                for key in sorted(checked):
+                    for words, condition, numbers in checked[key]:
+                        lines.append(f"{label} widget state {key} verdict: {words}")
+                        lines.append(f"{label} widget state {key} verdict holds: {describe(condition, numbers)}")
             elif "text/html" in data:
                 lines += [f"{label} html: {line}" for line in html_lines(data["text/html"])]
             elif any(k.startswith(GLUE_PREFIX) for k in data):

@@ -205,7 +205,7 @@ def _split(text: str) -> list[str]:
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 # not verdicts: a definition ("more than one person") and a quoted phrase's own words
-_NOT_VERDICTS = re.compile(r"more than one (?:person|offender|perpetrator)|most recent|minority ethnic|"
+_NOT_VERDICTS = re.compile(r"more than one (?:person|offender|perpetrator)|most recent|minority ethnic|at most|"
                            r"f(?:e|a)ll(?:s)? (?:into|within|under|outside)", re.I)
 
 

@@ -91,8 +91,8 @@ def test_every_comparator_for_2024_data_is_2021_and_says_how_it_was_obtained():
     assert got["mix with males aged 18 to 64"].share == pytest.approx(0.0492218, abs=1e-7)
     assert got["mix with males aged 18 to 39"].share == pytest.approx(0.06)
     assert got["mix with males aged 18 to 64"].label == (
-        f"{AREA_WORDS}, 2021, 48% aged 10 to 17 and 52% males aged 18 to 64, the ages of all group-based "
-        "suspects of known age in 2023 (estimated from the 2011 age and sex pattern)")
+        f"{AREA_WORDS}, 2021, 48% aged 10 to 17 and 52% males aged 18 to 64 (estimated from the 2011 age and sex "
+        "pattern)")
     # White, the reference of a relative rate, the same way: 85% all ages; aged 10 to 17,
     # 85% x (680 / 800) / (7,100 / 8,000) = 81.4085%
     assert got["all ages"].white == pytest.approx(0.85)

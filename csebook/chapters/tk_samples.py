@@ -88,6 +88,12 @@ class Needed:
         return tuple((name, comparisons.selection_odds_ratio(self.share, p)) for name, p in self.comparators)
 
 
+# the age-and-sex match for police data of 2023-25: the mix of those aged 10 to 17 (at the published
+# share of suspects) and males aged 18 to 64, Census 2021 estimated from the 2011 pattern; Quilliam's
+# list (cases of 2005 to 2017) is set against the 2011 census's males aged 18 to 39
+MATCHED = "mix with males aged 18 to 64"
+
+
 def needed(package: Package) -> list[Needed]:
     from .. import suspects
     from . import home_office_2020 as ho
@@ -103,7 +109,7 @@ def needed(package: Package) -> list[Needed]:
             ("sub2024_pakistani", B, "Pakistani, outside families and institutions, Jan to Sep 2024"),
             ("gmp_mvmo_asian", B, "Asian, Greater Manchester exploitation suspects")):
         s = series[key]
-        first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == "sex and age band")
+        first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == MATCHED)
         rows.append(Needed(key, label, reading, s.of_recorded,
                            ((first.label, first.share), (matched.label, matched.share))))
     gmp = next(r for r in rows if r.key == "gmp_mvmo_asian")
@@ -125,7 +131,10 @@ def needed_chart(rows: list[Needed]) -> Chart:
     lay = Layout().title("How much selection each figure would need")
     lay.text("Ratio of chances: how many times as likely a member of the group would have to be to reach the "
              "figure as anyone else, if the group offended at its population share. Log scale; one is no selection.")
-    lay.legend([("against all residents", SKY), ("against males aged 18 to 39", ORANGE)])
+    lay.legend([("against all residents", SKY), ("against the age and sex match", ORANGE)])
+    lay.text("Age and sex match: for police data, 2021, the published share of suspects aged 10 to 17 and the rest "
+             "males aged 18 to 64 (estimated from the 2011 pattern); for Quilliam's list, males aged 18 to 39 in 2011.",
+             size=11)
     sentences, numbers = [], []
     for r in rows:
         (n1, o1), (n2, o2) = r.odds_ratios()
@@ -175,7 +184,7 @@ def needed_view(package: Package, key: str, comparator: str, stages: str) -> Vie
 def needed_widget(package: Package) -> StaticWidget:
     rows = needed(package)
     controls = [Control("key", "Figure", tuple((r.key, r.label) for r in rows), kind="select"),
-                Control("comparator", "Against", (("0", "all residents"), ("1", "males aged 18 to 39"))),
+                Control("comparator", "Against", (("0", "all residents"), ("1", "the age and sex match"))),
                 Control("stages", "Selection spread over", (("1", "one stage"), ("3", "three stages")))]
     return StaticWidget(lambda key, comparator, stages: needed_view(package, key, comparator, stages), controls,
                         title="How much selection would it take?",
