@@ -105,13 +105,15 @@ def glue_bundle(key: str, text: str, rests_on: dict | None = None) -> tuple[dict
     return {GLUE_PREFIX + k: v for k, v in mimebundle.items()}, metadata
 
 
-def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> None:
+def glue_text(key: str, text: str, rows: list[str] | tuple | None = None, census: list[str] | None = None) -> None:
     """Glue a string. If it states a number, it is credited with the rows it rests on (see the
-    module's docstring); words, dates and years are not."""
+    module's docstring); words, dates and years are not. `census` names the census tables a number
+    is read from when no figure row is involved (a comparator share: rows=(), census=[...])."""
     from IPython.display import display
 
     if not isinstance(text, str):
         raise TypeError(f"glue '{key}': pass a formatted string, not {type(text).__name__}")
+    named_census = census
     figures, census = take_trail()
     if rows is not None:
         # rows named by the author; a census comparator computed in the same cell still counts
@@ -125,6 +127,8 @@ def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> Non
                 census = []        # the row as printed: no comparator in it
     elif len(figures) > 1:
         figures, census = _the_one_printed(text, figures, census)
+    if named_census is not None:
+        census = list(named_census)
     rests_on = {"rows": figures, "census": census} if states_a_number(text) and (figures or census) else None
     if rests_on:
         GLUED.append((key, text, rests_on))
@@ -136,8 +140,9 @@ def glue_count(key: str, n: float, rows: list[str] | tuple | None = None) -> Non
     glue_text(key, fmt.count(n), rows)
 
 
-def glue_percent(key: str, fraction: float, digits: int = 1, rows: list[str] | tuple | None = None) -> None:
-    glue_text(key, fmt.percent(fraction, digits), rows)
+def glue_percent(key: str, fraction: float, digits: int = 1, rows: list[str] | tuple | None = None,
+                 census: list[str] | None = None) -> None:
+    glue_text(key, fmt.percent(fraction, digits), rows, census)
 
 
 def glue_figure_text(key: str, figure: Figure) -> None:

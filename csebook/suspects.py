@@ -227,7 +227,7 @@ def series_by_key(package: Package) -> dict[str, Series]:
 
 # -- assumptions about the unrecorded ---------------------------------------------------------------
 
-ASSUMPTIONS = (("bounds", "any mix (the bounds)"), ("like", "like the recorded (missing at random)"),
+ASSUMPTIONS = (("bounds", "any mix (the bounds)"), ("like", "like the recorded (missing completely at random)"),
                ("no_difference", "like the population (the no-difference assumption)"),
                ("line", "every share from none to all (the line)"))
 

@@ -204,6 +204,22 @@ def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
     return entries_html(entries, css=css)
 
 
+def revisions_html(package: Package) -> str:
+    """The book's own computed numbers and verdicts that changed, edition by edition, newest first:
+    what, on which page (linked), before, after and why."""
+    out = []
+    revisions = package.revisions
+    for edition in sorted(set(revisions.edition), reverse=True):
+        items = []
+        for r in revisions[revisions.edition == edition].itertuples():
+            items.append(f'<li><a href="{html.escape(r.page)}.html">{html.escape(r.page.replace("_", " "))}</a>: '
+                         f"{html.escape(r.what)}. <em>Before:</em> {html.escape(r.before)}. "
+                         f"<em>Now:</em> {html.escape(r.after)}. <em>Why:</em> {html.escape(r.reason)}.</li>")
+        out.append(f'<h3 class="changes-edition">Edition {html.escape(edition)}</h3><ul class="revisions-list">'
+                   + "".join(items) + "</ul>")
+    return "".join(out)
+
+
 def changes_html(package: Package) -> str:
     """The 'What changed' list from data/changes.csv, newest first: each change with the figure it
     touched (linked to its row in the figure finder while the row exists) and the reason."""
