@@ -184,7 +184,7 @@ def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
                                      f"{html.escape(str(f.period))})</a>"))
         fields += [("Looked for", html.escape(r.looked_for)), ("Where", html.escape(r.where_searched)),
                    ("Result", html.escape(r.result)), ("Searched on", html.escape(str(r.searched_on)))]
-        return {"fields": fields}
+        return {"id": f"search-{r.search_id}", "fields": fields}
 
     tied = frame[frame.figure_id != ""]
     rest = frame[frame.figure_id == ""]
