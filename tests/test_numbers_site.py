@@ -153,7 +153,8 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
 
 
 def test_the_site_search_finds_numbers_as_readers_type_them(page, server):  # noqa: F811
-    """The same numbers, typed into the site's own search (4228 as well as 4,228)."""
+    """The same numbers, typed into the site's own search (4228 as well as 4,228), each shown whole
+    in the search box: its magnifier sits before the first character, not over it."""
     from urllib.parse import quote
 
     for typed in READERS_TYPE + ["4,228"]:
@@ -161,6 +162,13 @@ def test_the_site_search_finds_numbers_as_readers_type_them(page, server):  # no
         page.wait_for_function("/finished|did not match/.test(document.querySelector('#search-results').textContent)",
                                timeout=20000)
         assert page.locator("#search-results ul.search li").count() >= 1, f"the site's search finds nothing for {typed!r}"
+        covered = page.evaluate("""() => Array.from(document.querySelectorAll('form.bd-search'))
+            .filter(f => f.getClientRects().length).map(f => {
+                const input = f.querySelector('input'), icon = f.querySelector('.fa-magnifying-glass');
+                const text = input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft);
+                return [input.value, icon.getBoundingClientRect().right - text]; })
+            .filter(([value, over]) => over > 0.5)""")
+        assert covered == [], f"the search box's magnifier covers the start of what was typed: {covered}"
 
 
 def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():
