@@ -263,11 +263,11 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, server, path):
     """200% zoom on a 1280-pixel screen (a 640-pixel layout at twice the density), then a phone
-    390 pixels wide: the page never scrolls sideways, controls stay inside their widgets, figures
-    stay on the screen and are never drawn smaller than their natural size allows, and on the
-    phone every chart's smallest text measures at least 12 CSS pixels. Then the phone is switched
-    to dark mode: every figure keeps its own white background (so dark text stays on white) and is
-    neither inverted nor dimmed below 80% brightness."""
+    390 pixels wide: the page never scrolls sideways, controls and their labels stay inside their
+    widgets, figures stay on the screen and are never drawn smaller than their natural size allows,
+    and on the phone every chart's smallest text measures at least 12 CSS pixels. Then the phone is
+    switched to dark mode: every figure keeps its own white background (so dark text stays on
+    white) and is neither inverted nor dimmed below 80% brightness."""
     context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -276,10 +276,11 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
             page.set_viewport_size({"width": width, "height": 900})
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at {width}px"
-            sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll('.csb-widget select, .csb-widget fieldset'))
+            sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    '.csb-widget select, .csb-widget fieldset, .csb-widget label, .csb-widget legend'))
                 .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
-                .map(c => c.id || c.dataset.control)""")
-            assert sticking_out == [], f"{path}: widget controls run past the widget's edge at {width}px: {sticking_out}"
+                .map(c => c.id || c.dataset.control || c.textContent.trim().slice(0, 60))""")
+            assert sticking_out == [], f"{path}: widget controls or labels run past the widget's edge at {width}px: {sticking_out}"
             figures = page.eval_on_selector_all("main svg.csb-chart", """els => els.filter(e => e.getBoundingClientRect().width > 0)
                 .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
                             natural: e.width.baseVal.value, label: (e.getAttribute('aria-label') || '').slice(0, 50)}))""")
