@@ -114,8 +114,17 @@ def test_a_keyboard_user_reaches_the_source_of_a_number(page, server, path):  # 
 def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F811
     """Every number as readers type it, typed into one load of the finder page (each load of this
     page costs seconds; the searches do not depend on each other, as the box is emptied between
-    them), then the filters, then a computed number followed to its chapter."""
+    them), then the filters, then a computed number followed to its chapter. First, the search box
+    is one link away from the top of the page, before the page's explanation."""
     outside, errors = open_page(page, f"{server}/book/figures.html")
+    jump = page.locator('main a[href="#finder-q"]').first
+    assert jump.count() and jump.evaluate("a => a.getBoundingClientRect().bottom <= window.innerHeight"), \
+        "no link to the search box on the finder's first screen"
+    jump.click()
+    assert page.evaluate("""() => { const label = document.querySelector('label[for="finder-q"]').getBoundingClientRect();
+        const box = document.getElementById('finder-q').getBoundingClientRect();
+        return label.top >= document.querySelector('.bd-header-article').getBoundingClientRect().bottom
+               && box.bottom <= window.innerHeight; }"""), "the link does not bring the search box and its label into view"
     shown = page.locator(".finder-row:not([hidden])")
     for typed in READERS_TYPE:
         page.fill("#finder-q", typed)
