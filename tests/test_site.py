@@ -264,10 +264,11 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')
 def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, server, path):
     """200% zoom on a 1280-pixel screen (a 640-pixel layout at twice the density), then a phone
     390 pixels wide: the page never scrolls sideways, controls and their labels stay inside their
-    widgets, figures stay on the screen and are never drawn smaller than their natural size allows,
-    and on the phone every chart's smallest text measures at least 12 CSS pixels. Then the phone is
-    switched to dark mode: every figure keeps its own white background (so dark text stays on
-    white) and is neither inverted nor dimmed below 80% brightness."""
+    widgets, every table and caption fits with nothing hidden to the side, figures stay on the
+    screen and are never drawn smaller than their natural size allows, and on the phone every
+    chart's smallest text measures at least 12 CSS pixels. Then the phone is switched to dark mode:
+    every figure keeps its own white background (so dark text stays on white) and is neither
+    inverted nor dimmed below 80% brightness."""
     context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -281,6 +282,7 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
                 .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
                 .map(c => c.id || c.dataset.control || c.textContent.trim().slice(0, 60))""")
             assert sticking_out == [], f"{path}: widget controls or labels run past the widget's edge at {width}px: {sticking_out}"
+            tables_fit(page, path, width)
             figures = page.eval_on_selector_all("main svg.csb-chart", """els => els.filter(e => e.getBoundingClientRect().width > 0)
                 .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
                             natural: e.width.baseVal.value, label: (e.getAttribute('aria-label') || '').slice(0, 50)}))""")
@@ -296,6 +298,47 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
         dark_mode(page, path)
     finally:
         context.close()
+
+
+# Every table on the page as laid out: the width hidden inside it or inside the box that scrolls
+# it, where its right edge and its caption's fall, and each body cell with the column header it
+# sits under and the label shown before it (a row stacked as a card shows its column's name).
+TABLES = """() => Array.from(document.querySelectorAll('main table')).filter(t => t.getClientRects().length).map(t => {
+    let box = t.parentElement;
+    while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    const clip = box && box !== document.body ? box.getBoundingClientRect().right : window.innerWidth;
+    const heads = Array.from(t.querySelectorAll('thead th')).map(h => h.textContent.trim());
+    const headsShown = t.tHead ? t.tHead.getBoundingClientRect().height > 1 : false;
+    const caption = t.caption || (t.closest('figure') && t.closest('figure').querySelector('figcaption'));
+    return {name: (caption ? caption.textContent : heads.join(' | ')).trim().slice(0, 60),
+        hidden: Math.max(t.scrollWidth - t.clientWidth,
+                         box && box !== document.body ? box.scrollWidth - box.clientWidth : 0),
+        right: t.getBoundingClientRect().right, clip: clip,
+        caption: caption ? {overflow: caption.scrollWidth - caption.clientWidth,
+                            right: caption.getBoundingClientRect().right} : null,
+        cells: Array.from(t.querySelectorAll('tbody tr')).flatMap(r => Array.from(r.cells).map((c, i) => ({
+            head: heads[i] || '', right: c.getBoundingClientRect().right, shown: c.getClientRects().length > 0,
+            label: headsShown ? heads[i] || '' : (getComputedStyle(c, '::before').content || '').replace(/^"|"$/g, '')})))};
+})"""
+
+
+def tables_fit(page, path, width):
+    """No table scrolls sideways: nothing hidden inside it or the box around it, its right edge
+    and its caption's on the screen. Every cell of every row, the check status above all, is on the
+    screen, and labelled with its column's header (shown above, or before it in a stacked row)."""
+    for t in page.evaluate(TABLES):
+        where = f"{path}, table {t['name']!r} at {width}px"
+        assert t["hidden"] <= 1, f"{where}: {t['hidden']}px of it is hidden to the side"
+        assert t["right"] <= min(width, t["clip"]) + 1, f"{where}: it runs past the screen to {t['right']:.0f}px"
+        if t["caption"]:
+            assert t["caption"]["overflow"] <= 1 and t["caption"]["right"] <= min(width, t["clip"]) + 1, \
+                f"{where}: its caption is cut off ({t['caption']})"
+        for c in t["cells"]:
+            kind = "the check status" if "status" in c["head"].lower() else f"the cell under {c['head']!r}"
+            assert c["shown"] and c["right"] <= min(width, t["clip"]) + 1, \
+                f"{where}: {kind} is off the screen, at {c['right']:.0f}px"
+            assert c["head"].lower() in c["label"].lower(), \
+                f"{where}: {kind} is not labelled with its column's name (shows {c['label']!r})"
 
 
 def dark_mode(page, path):
