@@ -159,6 +159,8 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
     page.keyboard.press("Enter")
     page.wait_for_url("**/tk_claims.html#n-*")
     assert page.evaluate("id => document.getElementById(id).matches(':target')", page.url.split("#", 1)[1])
+    assert page.locator(f'[id="{page.url.split("#", 1)[1]}"]').is_visible(), \
+        "the entry is in the chapter's list of sources, which stays folded when a reader arrives at it"
 
 
 def test_the_site_search_finds_numbers_as_readers_type_them(page, server):  # noqa: F811

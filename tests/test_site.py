@@ -266,9 +266,10 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
     390 pixels wide: the page never scrolls sideways, controls and their labels stay inside their
     widgets, every table and caption fits with nothing hidden to the side, figures stay on the
     screen and are never drawn smaller than their natural size allows, and on the phone every
-    chart's smallest text measures at least 12 CSS pixels. Then the phone is switched to dark mode:
-    every figure keeps its own white background (so dark text stays on white) and is neither
-    inverted nor dimmed below 80% brightness."""
+    chart's smallest text measures at least 12 CSS pixels. The page's list of sources is folded on
+    screen, opens when a number linking into it is followed, and prints open. Then the phone is
+    switched to dark mode: every figure keeps its own white background (so dark text stays on
+    white) and is neither inverted nor dimmed below 80% brightness."""
     context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -295,6 +296,7 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
         small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
                  if c["smallest"] < 12]
         assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
+        sources_fold(page, path)
         dark_mode(page, path)
     finally:
         context.close()
@@ -339,6 +341,41 @@ def tables_fit(page, path, width):
                 f"{where}: {kind} is off the screen, at {c['right']:.0f}px"
             assert c["head"].lower() in c["label"].lower(), \
                 f"{where}: {kind} is not labelled with its column's name (shows {c['label']!r})"
+
+
+# The page's folded list of sources and one number on the page that links into it.
+SOURCES = """() => {
+    const fold = document.querySelector('details.csb-sources');
+    const inside = fold ? Array.from(fold.querySelectorAll('table, li[id]')) : [];
+    const link = Array.from(document.querySelectorAll('main a.num[href^="#"]'))
+        .find(a => fold && fold.contains(document.getElementById(decodeURIComponent(a.hash.slice(1)))));
+    return {fold: !!fold, open: fold ? fold.open : null,
+            shown: inside.filter(e => e.checkVisibility()).length, inside: inside.length,
+            outside: Array.from(document.querySelectorAll('main table.provenance, main .numbers-list'))
+                .filter(e => !(fold && fold.contains(e))).length,
+            link: link ? link.getAttribute('href') : null};
+}"""
+
+
+def sources_fold(page, path):
+    """A chapter's list of where its numbers come from (each computed number's rows, the table of
+    sources) sits behind one disclosure: folded on screen, so the page is not mostly sources on a
+    phone; opened by following a number that links into it; and shown in print (and the PDF)."""
+    before = page.evaluate(SOURCES)
+    if not before["fold"] and not before["outside"]:
+        return                              # a page with no list of sources
+    assert before["outside"] == 0, f"{path}: the page's list of sources is not folded behind a disclosure"
+    assert before["open"] is False and before["shown"] == 0, f"{path}: the list of sources is open on screen"
+    page.emulate_media(media="print")
+    printed = page.evaluate(SOURCES)
+    page.emulate_media(media="screen")
+    assert printed["shown"] == printed["inside"] > 0,         f"{path}: in print, {printed['inside'] - printed['shown']} of the list's {printed['inside']} parts are hidden"
+    if before["link"]:
+        page.click(f'main a.num[href="{before["link"]}"]')
+        page.wait_for_function("document.querySelector('details.csb-sources').open")
+        seen = page.evaluate("""id => { const e = document.getElementById(id), r = e.getBoundingClientRect();
+            return e.checkVisibility() && r.top >= -1 && r.top < window.innerHeight; }""", before["link"][1:])
+        assert seen, f"{path}: following {before['link']} opens the list but does not show the entry"
 
 
 def dark_mode(page, path):
