@@ -296,6 +296,7 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
         small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
                  if c["smallest"] < 12]
         assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
+        selects_legible(page, path, "light")
         sources_fold(page, path)
         dark_mode(page, path)
     finally:
@@ -378,6 +379,25 @@ def sources_fold(page, path):
         assert seen, f"{path}: following {before['link']} opens the list but does not show the entry"
 
 
+# Each widget select's text against what is behind it (its own background, or the first one
+# behind it that is not transparent): the WCAG contrast ratio.
+SELECT_CONTRAST = """() => Array.from(document.querySelectorAll('.csb-widget select')).map(s => {
+    const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    let e = s, bg = getComputedStyle(e).backgroundColor;
+    while (rgb(bg)[3] === 0 && e.parentElement) { e = e.parentElement; bg = getComputedStyle(e).backgroundColor; }
+    const [a, b] = [lum(getComputedStyle(s).color), lum(bg)].sort((x, y) => y - x);
+    return {id: s.id, ratio: Math.round((a + 0.05) / (b + 0.05) * 10) / 10}; })"""
+
+
+def selects_legible(page, path, mode):
+    """The chosen option of every widget select reads at a contrast of at least 4.5 to 1."""
+    faint = [s for s in page.evaluate(SELECT_CONTRAST) if s["ratio"] < 4.5]
+    assert faint == [], f"{path}: a widget select's text is faint in {mode} mode: {faint}"
+
+
 def dark_mode(page, path):
     """The system switched to dark mode, as a reader's phone does at night: the theme (in its
     default "auto" mode) follows it, and every figure keeps its white background."""
@@ -389,6 +409,7 @@ def dark_mode(page, path):
                 filter: getComputedStyle(e).filter + ' ' + getComputedStyle(e.parentElement).filter,
                 label: (e.getAttribute('aria-label') || '').slice(0, 50)}; })""")
     assert checks or 'class="csb-chart' not in (SITE / path).read_text(), f"{path}: no figures found"
+    selects_legible(page, path, "dark")
     for c in checks:
         assert c["background"] == "rgb(255, 255, 255)", f"{path}: a figure has no white background: {c['label']}"
         assert c["first"] in ("rgb(255, 255, 255)", "#ffffff"), f"{path}: a figure's own background is not white"
