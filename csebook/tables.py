@@ -2,11 +2,47 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
 from . import fmt
 from .data import STATUS_LABELS, Package
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_HEAD = re.compile(r"<thead\b.*?</thead>", re.S | re.I)
+_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S | re.I)
+_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S | re.I)
+_CELL = re.compile(r"<(t[dh])\b([^>]*)>", re.I)
+
+
+def label_cells(markup: str) -> str:
+    """Each body cell of every table in `markup` labelled with its column's header
+    (data-label="..."), for a narrow screen that stacks each row as a card and shows the label
+    before each cell (csebook.css). A table with no header row, or one whose rows span columns,
+    is left as it is; a cell already labelled keeps its label. The site's build applies this to
+    every table a page's outputs hold, whoever wrote the table (a chapter's own pandas table too)."""
+    def table(m: re.Match) -> str:
+        text = m.group(0)
+        head = _HEAD.search(text)
+        if not head or re.search(r"\b(?:col|row)span=", text, re.I):
+            return text
+        labels = [html.escape(html.unescape(re.sub(r"<[^>]+>", "", h)).strip()) for h in _TH.findall(head.group(0))]
+
+        def row(r: re.Match) -> str:
+            cells = iter(labels)
+
+            def cell(c: re.Match) -> str:
+                label = next(cells, "")
+                if not label or "data-label=" in c.group(2):
+                    return c.group(0)
+                return f'<{c.group(1)} data-label="{label}"{c.group(2)}>'
+
+            return r.group(1) + _CELL.sub(cell, r.group(2)) + r.group(3)
+
+        return text[:head.end()] + _ROW.sub(row, text[head.end():])
+
+    return _TABLE.sub(table, markup) if "<table" in markup.lower() else markup
 
 
 def _link(url: str, text: str) -> str:
