@@ -169,3 +169,33 @@ def two_proportion_test(x1: float, n1: float, x2: float, n2: float, design_effec
     se = math.sqrt(design_effect * pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     z = (x2 / n2 - x1 / n1) / se
     return z, math.erfc(abs(z) / math.sqrt(2))
+
+
+def break_even_recordings(share: float, comparator: float, n: float | None = None,
+                          groups: float | None = None) -> list[tuple[str, float | None]]:
+    """Where no share recorded is published: the share recorded at which the lowest ratio of shares
+    against a comparator reaches one, with chance left out, with each of n recorded suspects
+    independent, and with them counted as `groups` (the lower end of a 95% Wilson interval on the
+    share among the recorded takes the place of the share). Pairs of (how, share recorded)."""
+    out: list[tuple[str, float | None]] = [("chance left out", break_even_recording(share, comparator))]
+    for how, size in (("each suspect independent", n), ("in groups", groups)):
+        if size:
+            out.append((how, break_even_recording(stats.wilson_interval(share * size, size)[0], comparator)))
+    return out
+
+
+def design_effect_to_reach_one(rr: float, a: float, b: float) -> float:
+    """The design effect at which a relative rate's 95% log-Poisson interval (counts a and b) would
+    just reach one: (ln RR / (1.96 sqrt(1/a + 1/b)))^2. Below it the interval excludes one."""
+    import math
+
+    return (math.log(rr) / (Z95 * math.sqrt(1 / a + 1 / b))) ** 2
+
+
+def design_effect_to_chance(x1: float, n1: float, x2: float, n2: float, p: float = 0.05) -> float:
+    """The design effect at which the two-sample test of two_proportion_test would reach a two-sided
+    p of `p` (0.05 by default): (z / z_p)^2 for the test's z with suspects independent."""
+    from statistics import NormalDist
+
+    z, _ = two_proportion_test(x1, n1, x2, n2)
+    return (z / NormalDist().inv_cdf(1 - p / 2)) ** 2

@@ -146,3 +146,22 @@ def test_two_shares_are_tested_for_chance_with_and_without_clustering():
     assert z == pytest.approx(1.632993, rel=1e-5) and p == pytest.approx(0.102470, rel=1e-4)
     z3, p3 = two_proportion_test(20, 100, 30, 100, design_effect=3)
     assert z3 == pytest.approx(1.632993 / math.sqrt(3), rel=1e-5) and p3 > p
+
+
+def test_the_design_effect_at_which_a_verdict_turns_is_computed():
+    from csebook.comparisons import design_effect_to_chance, design_effect_to_reach_one, rate_ratio_interval
+
+    d = design_effect_to_reach_one(2.0, 40, 20)
+    assert rate_ratio_interval(40, 1000, 20, 1000, design_effect=d)[1] == pytest.approx(1.0)
+    d = design_effect_to_chance(20, 100, 30, 100)          # z = 1.633 < 1.96: already past chance at deff 1
+    assert d == pytest.approx((1.632993 / 1.959964) ** 2, rel=1e-5) and d < 1
+
+
+def test_break_even_shares_recorded_with_and_without_chance():
+    from csebook import stats
+    from csebook.comparisons import break_even_recordings
+
+    got = dict(break_even_recordings(0.10, 0.02, n=200, groups=50))
+    assert got["chance left out"] == pytest.approx(0.2)
+    assert got["each suspect independent"] == pytest.approx(0.02 / stats.wilson_interval(20, 200)[0])
+    assert got["in groups"] == pytest.approx(0.02 / stats.wilson_interval(5, 50)[0])

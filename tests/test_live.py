@@ -97,6 +97,14 @@ def open_notebook(browser, lab, relative: str, shot: str):
     screenshots = ROOT / "_build" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshots / shot))
+    # every copy shows the support box near its top: on a loaded machine JupyterLab can still be
+    # filling in rendered cells after each reports rendered, so wait for the text to settle on it
+    # (a copy without the box still fails, after the wait, on the assertion below)
+    try:
+        page.wait_for_function("""() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook')
+            .innerText.includes('0800 1111')""", timeout=30_000)
+    except Exception:
+        pass
     text = page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
     # the kernel has started (a copy must not turn 'changed' on its own when it does)
     page.wait_for_function("""() => /\\| Idle/.test(document.querySelector('#jp-main-statusbar').textContent)""",

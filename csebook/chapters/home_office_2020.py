@@ -331,11 +331,13 @@ class StudyComparison:
         """The group's count among those of known ethnicity, rounded from the printed share."""
         return round(self.like_known * self.n_known)
 
-    def known_interval(self) -> tuple[float, float]:
-        """95% Wilson interval on the share of those known, each person independent: chance only."""
+    def known_interval(self, n_known: int | None = None) -> tuple[float, float]:
+        """95% Wilson interval on the share of those known, each person independent: chance only.
+        `n_known` puts another base in place of the study's (CEOP's base is disputed)."""
         from .. import stats
 
-        return stats.wilson_interval(self.count_known, self.n_known)
+        n = n_known or self.n_known
+        return stats.wilson_interval(round(self.like_known * n), n)
 
     def chance_excluded(self) -> bool:
         """Whether the interval excludes every comparator share (chance alone does not explain the

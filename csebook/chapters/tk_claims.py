@@ -43,15 +43,10 @@ class Uncertain:
 def break_evens(u: Uncertain, p: float) -> list[tuple[str, float | None]]:
     """Where no share recorded is published for the claim's own category: the share recorded at
     which the lowest ratio of shares against a comparator share p reaches one, with chance left out,
-    with each suspect independent, and with suspects counted in groups (the lower end of a 95%
-    Wilson interval on the share among those recorded takes the place of the share)."""
+    with each suspect independent, and with suspects counted in groups (comparisons.break_even_recordings)."""
     groups = "counted as " + (u.groups_text.split(" (")[0] if u.groups_text else "groups")
-    out = [("chance left out", comparisons.break_even_recording(u.share, p))]
-    for name, size in (("each suspect independent", u.n), (groups, u.groups)):
-        if size:
-            low = stats.wilson_interval(u.share * size, size)[0]
-            out.append((name, comparisons.break_even_recording(low, p)))
-    return out
+    return [(groups if how == "in groups" else how, be)
+            for how, be in comparisons.break_even_recordings(u.share, p, u.n, u.groups)]
 
 
 def break_even_text(u: Uncertain) -> str:
