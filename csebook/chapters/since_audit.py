@@ -123,7 +123,7 @@ def allows_view(package: Package, key: str, recorded: str) -> View:
                f"If {pct(r)} of suspects had ethnicity recorded, its share of all suspects would lie between "
                f"{pct(low)} and {pct(high)}: a ratio of shares of {fmt.ratio(ratio[0])} to {fmt.ratio(ratio[1])} "
                f"against {p.label} ({pct(p.share)}), which {'includes' if inc else 'excludes'} one. "
-               + (f"The bounds exclude one once more than {pct(be)} are recorded." if be is not None else ""))
+               + (f"With chance left out, the bounds exclude one against {p.label} once more than {pct(be)} are recorded." if be is not None else ""))
     alt = (f"{s.group}, {s.category.lower()}, {s.period}: {pct(s.of_recorded)} among the recorded; with {pct(r)} "
            f"recorded, the share of all suspects lies "
            f"between {pct(low)} and {pct(high)}; residents {pct(p.share)}.")
