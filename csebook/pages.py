@@ -18,10 +18,13 @@ import yaml
 from .paths import REPO_ROOT
 
 STAMPS = Path("_build") / "executed.json"
-# Everything a chapter's outputs depend on besides its own source (globs, from the repository root).
-INPUTS = ("csebook/**/*.py", "data/*", "book/_support.md", "requirements-lock.txt", "tools/execute.py")
-# Modules of the site build that no chapter runs (a test checks that no chapter imports them):
-# editing them does not make a page stale.
+# Everything every page's outputs depend on besides its own source and the helper modules it runs
+# (globs, from the repository root). All of data/ counts for every page: a page reads the package
+# through load_package, which validates every table, so no page depends on only some rows.
+INPUTS = ("data/*", "book/_support.md", "requirements-lock.txt", "tools/execute.py")
+# Modules of the site build that no chapter runs directly (a test checks that no chapter source
+# imports them). A page's stamp still covers any of them its execution reaches through other
+# modules (imported_modules follows every import), so editing one marks exactly those pages stale.
 BUILD_ONLY = ("csebook/pages.py", "csebook/snapshot.py", "csebook/copies.py", "csebook/sphinxext.py",
               "csebook/registry.py", "csebook/verdict_check.py")
 
@@ -89,16 +92,82 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 
 def common_inputs_digest(root: Path = REPO_ROOT) -> str:
-    skip = {root / name for name in BUILD_ONLY}
     files = sorted({p for pattern in INPUTS for p in root.glob(pattern)
-                    if p.is_file() and "__pycache__" not in p.parts and p not in skip})
+                    if p.is_file() and "__pycache__" not in p.parts})
     return _digest_files(files, root)
+
+
+def _module_file(root: Path, dotted: str) -> Path | None:
+    base = root / Path(*dotted.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(tree, package: str) -> set[str]:
+    """The dotted names of csebook modules an AST imports (absolute, or relative to `package`)."""
+    import ast
+
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "csebook"}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            if module.split(".")[0] != "csebook":
+                continue
+            found.add(module)
+            found |= {f"{module}.{a.name}" for a in node.names}      # 'from csebook import stats'
+    return found
+
+
+_PARSED: dict[tuple, set[str]] = {}
+
+
+def _file_imports(path: Path, package: str) -> set[str]:
+    """A module's csebook imports, parsed once for each version of the file (its size and time)."""
+    import ast
+
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns, package)
+    if key not in _PARSED:
+        _PARSED[key] = _imports(ast.parse(path.read_text()), package)
+    return _PARSED[key]
+
+
+def imported_modules(source: Path, root: Path = REPO_ROOT) -> list[Path]:
+    """Every csebook module a page's execution imports, directly or through other modules: its code
+    cells' imports, then each module's own, followed to the end."""
+    import ast
+
+    import jupytext
+
+    code = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
+    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+    todo, seen = set(_imports(ast.parse(code), "csebook")), {}
+    while todo:
+        name = todo.pop()
+        path = _module_file(root, name)
+        if path is None or name in seen:
+            continue
+        seen[name] = path
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        todo |= _file_imports(path, package) - set(seen)
+        for parent in range(1, name.count(".") + 1):          # importing a.b.c runs a/__init__, a/b/__init__
+            todo.add(".".join(name.split(".")[:parent]))
+    return sorted(set(seen.values()))
 
 
 def inputs_digest(source: Path, root: Path = REPO_ROOT, common: str | None = None) -> str:
     common = common or common_inputs_digest(root)
-    own = [source] + (toc_pages(root) + [root / "_toc.yml", root / "_config.yml"]
-                      if source.stem in READS_PAGES else [])
+    own = [source] + imported_modules(source, root) + (toc_pages(root) + [root / "_toc.yml", root / "_config.yml"]
+                                                       if source.stem in READS_PAGES else [])
     return hashlib.sha256((common + _digest_files(sorted(set(own)), root)).encode()).hexdigest()
 
 

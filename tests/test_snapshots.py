@@ -85,3 +85,30 @@ def test_adding_a_code_cell_relabels_nothing():
     after = snapshot(nb, "x")
     added = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith(("+ ", "- "))]
     assert added == ["+ output empty stdout: a new output"]
+
+
+def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_path):
+    """In a copy: one changed byte in a module a page imports, directly or through other modules,
+    makes exactly the pages that reach it stale (the finder and timeline reach csebook/pages.py)."""
+    import shutil
+
+    from csebook import pages
+
+    root = tmp_path / "repo"
+    for folder in ("book", "csebook", "data", "tools"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("_toc.yml", "_config.yml", "requirements-lock.txt"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "_build").mkdir()
+    shutil.copy(ROOT / pages.STAMPS, root / pages.STAMPS)
+    assert pages.stale(root) == [], "the checkout's executed notebooks are not current: run make execute"
+    sources = pages.chapter_sources(root)
+    closures = {s: set(pages.imported_modules(s, root)) for s in sources}
+    assert root / "csebook" / "pages.py" in closures[root / "book" / "figures.md"]
+    for module in sorted(set().union(*closures.values())):
+        saved = module.read_bytes()
+        module.write_bytes(saved + b"\n")
+        try:
+            assert set(pages.stale(root)) == {s for s in sources if module in closures[s]}, module.name
+        finally:
+            module.write_bytes(saved)
