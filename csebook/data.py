@@ -291,7 +291,23 @@ def _change_errors(changes: pd.DataFrame, figures: pd.DataFrame) -> None:
                             f"'{row.figure_id}' was checked after {first} but data/changes.csv does not say what changed")
 
 
+ADDRESS = re.compile(r"https?://[^/\s]+\S*")
+
+
+def _source_errors(sources: pd.DataFrame) -> None:
+    """A source's addresses are addresses: the page read (url), and the publisher's own where known,
+    each a whole web address with nothing else in the cell (a note such as '(UIN 209019)' after a
+    site's front page is not an address a reader can follow)."""
+    for row_number, row in sources.iterrows():
+        for column in ("url", "publisher_url"):
+            if row[column] and not ADDRESS.fullmatch(row[column]):
+                raise DataError("data/sources.csv", row_number, column,
+                                f"not a web address on its own ({row[column]!r}): give the page's address, "
+                                "and say in read_note what it is")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
+    _source_errors(tables["sources"])
     _recommendation_errors(tables["recommendations"])
     _change_errors(tables["changes"], tables["figures"])
     _claim_errors(tables["claims"])
