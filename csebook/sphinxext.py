@@ -400,14 +400,13 @@ def edition_footer(edition: dict, pathto=None) -> str:
                if e.get("licence_text_data_url") else e.get("licence_text_data", ""))
     corrections = (f'corrections to <a href="{e["corrections"]}">{e["corrections"]}</a>'
                    if e.get("corrections") else "a corrections address is not yet published")
-    from .fmt import day as in_words
+    from .edition import edition_words
 
-    day = edition.get("date", "")
     try:
-        day = in_words(day)
-    except ValueError:
-        pass
-    return (f'<p class="edition-line">Edition {e.get("version", "")} ({html.escape(day)}). '
+        named = edition_words(edition)
+    except (KeyError, ValueError):
+        named = f'Edition {edition.get("version", "")} ({edition.get("date", "")})'
+    return (f'<p class="edition-line">{html.escape(named)}. '
             f'Text and data: {licence}; code: {e.get("licence_code", "")} (see LICENSE in the kit). '
             f'{corrections[0].upper() + corrections[1:]}; corrections made are listed on the '
             f'{page("book/changes", "What changed")} page. '

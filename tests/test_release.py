@@ -60,3 +60,32 @@ def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, m
     monkeypatch.setattr(release, "ROOT", tmp_path)
     (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\n")
     assert release.main([]) == 1
+
+
+@pytest.mark.site
+def test_every_page_shows_one_date_the_editions_and_the_support_line():
+    """The footer once said 'Last updated on Dec 06, 2026' (the build day, in US style) above the
+    edition's own date (new-user trial M9); and the support line set for the footer never rendered
+    (L8). Read as a reader sees each built page: its text without scripts."""
+    from bs4 import BeautifulSoup
+
+    from conftest import SITE
+    from csebook.edition import edition_words
+
+    ed = edition()
+    pages = [p for p in SITE.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) > 15, "no built site: run `make book` first"
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "Refresh"}) and not soup.find("body"):
+            continue                                    # index.html: only a redirect to the front page
+        for tag in soup(["script", "style", "template"]):
+            tag.decompose()
+        where = page.relative_to(SITE)
+        footers = " ".join(re.sub(r"\s+", " ", f.get_text(" ")) for f in soup.find_all("footer"))
+        assert footers and "Last updated" not in footers, f"{where}: shows the build day"
+        assert soup.find("meta", attrs={"name": "docbuild:last-update"}) is None, where
+        footer = soup.find(class_="edition-line")
+        assert footer is not None and edition_words(ed) in re.sub(r"\s+", " ", footer.get_text(" ")), \
+            f"{where}: no edition line with the edition's date ({edition_words(ed)})"
+        assert "Support: if a child is in immediate danger call 999" in footers, f"{where}: no support line"
