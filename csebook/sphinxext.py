@@ -392,8 +392,12 @@ def edition_footer(edition: dict, pathto=None) -> str:
     context): with it, the "What changed" page and the figure finder are links."""
     import html
 
-    def page(name: str, words: str) -> str:
-        return f'<a href="{html.escape(pathto(name))}">{words}</a>' if pathto else words
+    def page(name: str, words: str, anchor: str = "") -> str:
+        if not pathto:
+            return words
+        href = pathto(name)
+        href = anchor if (anchor and href.startswith("#")) else href + anchor   # '#' on the page itself
+        return f'<a href="{html.escape(href)}">{words}</a>'
 
     e = {k: html.escape(str(v)) for k, v in (edition or {}).items()}
     licence = (f'<a href="{e["licence_text_data_url"]}">{e["licence_text_data"]}</a>'
@@ -407,7 +411,8 @@ def edition_footer(edition: dict, pathto=None) -> str:
     except (KeyError, ValueError):
         named = f'Edition {edition.get("version", "")} ({edition.get("date", "")})'
     return (f'<p class="edition-line">{html.escape(named)}. '
-            f'Text and data: {licence}; code: {e.get("licence_code", "")} (see LICENSE in the kit). '
+            f'Text and data: {licence}; code: {e.get("licence_code", "")} '
+            f'({page("book/reproduce", "what is under which licence", "#sec-licences")}). '
             f'{corrections[0].upper() + corrections[1:]}; corrections made are listed on the '
             f'{page("book/changes", "What changed")} page. '
             f'To cite a figure, use the line under it in the {page("book/figures", "figure finder")}.</p>')
@@ -420,6 +425,11 @@ def _edition_substitutions(app, config):
     subs = dict(getattr(config, "myst_substitutions", {}) or {})
     subs["repository"] = repository_text(edition)
     subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
+    if edition.get("licence_text_data"):
+        from .edition import SPDX, licence_statement
+
+        subs["licence_statement"] = licence_statement(edition)
+        subs["licence_id"] = SPDX[edition["licence_text_data"]]
     subs.update(coverage_substitutions(Path(app.srcdir) / "data"))
     config.myst_substitutions = subs
 

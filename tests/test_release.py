@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from csebook.edition import citation_cff, edition
+from csebook.edition import citation_cff, edition, licence_statement
 from csebook.sphinxext import edition_footer
 
 
@@ -18,6 +18,48 @@ def test_the_citation_file_is_the_one_written_from_the_config():
     ed = edition()
     assert (cff["version"], str(cff["date-released"]), cff["authors"][0]["name"]) == (
         ed["version"], ed["date"], ed["editors"])
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_one_licence_statement_heads_the_licence_file_and_sits_in_the_data_package():
+    """The same words on the site, in the kit (LICENSE), in the PDF and in the data package; the
+    data package and CITATION.cff name the licence of text and data by the same identifier, and the
+    data package carries the edition (new-user trial M8: it said OGL-UK-3.0, with no edition)."""
+    import json
+
+    ed = edition()
+    statement = licence_statement(ed)
+    assert squeeze((ROOT / "LICENSE").read_text()).startswith(statement), \
+        "LICENSE does not start with the licence statement: run `python tools/release.py --citation`"
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text())
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert package["version"] == ed["version"]
+    assert [lic["name"] for lic in package["licenses"]] == [cff["license"]] == ["CC-BY-4.0"]
+    assert package["licenses"][0]["path"] == ed["licence_text_data_url"]
+    assert package["licence_statement"] == statement
+    assert "Open Government Licence v3.0" in statement
+
+
+def test_the_files_written_from_the_config_are_rewritten_by_release_citation(tmp_path, monkeypatch):
+    """A new edition in _config.yml: the release stops until `--citation` rewrites the citation,
+    the head of LICENSE and the data package; then they carry the new edition and stay put."""
+    import json
+
+    release = release_module(tmp_path, monkeypatch)
+    copy_of_the_edition(tmp_path)
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    config["sphinx"]["config"]["csebook_edition"]["version"] = "2099.1.1"
+    (tmp_path / "_config.yml").write_text(yaml.safe_dump(config))
+    assert release.main([]) == 1
+    assert release.main(["--citation"]) == 0
+    assert json.loads((tmp_path / "data" / "datapackage.json").read_text())["version"] == "2099.1.1"
+    assert 'version: "2099.1.1"' in (tmp_path / "CITATION.cff").read_text()
+    assert squeeze((tmp_path / "LICENSE").read_text()).startswith(licence_statement(edition(tmp_path)))
+    assert "Permission is hereby granted" in (tmp_path / "LICENSE").read_text()
+    assert release.written_from_config() == {p: p.read_text() for p in release.written_from_config()}
 
 
 def test_the_licence_and_footer_name_the_configured_licences_and_edition():
@@ -51,15 +93,32 @@ def test_every_page_footer_links_to_the_finder_and_what_changed_from_where_it_is
                 f"{page}: {href.group(1)} does not lead to book/{target}.html"
 
 
-def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, monkeypatch):
+def release_module(root, monkeypatch):
+    """tools/release.py with its ROOT (where it reads _config.yml and writes) set to `root`."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("release", ROOT / "tools" / "release.py")
     release = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(release)
-    monkeypatch.setattr(release, "ROOT", tmp_path)
+    monkeypatch.setattr(release, "ROOT", root)
+    return release
+
+
+def copy_of_the_edition(root):
+    """A copy of what the release reads and checks: the config and the files written from it."""
+    import shutil
+
+    (root / "data").mkdir(exist_ok=True)
+    for name in ("_config.yml", "CITATION.cff", "LICENSE", "data/datapackage.json"):
+        shutil.copyfile(ROOT / name, root / name)
+
+
+def test_a_citation_that_does_not_match_the_config_stops_the_release(tmp_path, monkeypatch, capsys):
+    release = release_module(tmp_path, monkeypatch)
+    copy_of_the_edition(tmp_path)
     (tmp_path / "CITATION.cff").write_text("cff-version: 1.2.0\n")
     assert release.main([]) == 1
+    assert "CITATION.cff does not match _config.yml" in capsys.readouterr().err
 
 
 @pytest.mark.site
@@ -89,3 +148,27 @@ def test_every_page_shows_one_date_the_editions_and_the_support_line():
         assert footer is not None and edition_words(ed) in re.sub(r"\s+", " ", footer.get_text(" ")), \
             f"{where}: no edition line with the edition's date ({edition_words(ed)})"
         assert "Support: if a child is in immediate danger call 999" in footers, f"{where}: no support line"
+
+
+@pytest.mark.site
+def test_the_site_states_the_licences_in_the_same_words_and_every_footer_links_to_them():
+    from bs4 import BeautifulSoup
+
+    from conftest import SITE
+
+    statement = licence_statement(edition())
+    reproduce = SITE / "book" / "reproduce.html"
+    soup = BeautifulSoup(reproduce.read_text(), "html.parser")
+    label = soup.find(id="sec-licences")
+    assert label is not None, "the reproduce page has no Licences section"
+    section = label.find_parent("section")
+    shown = squeeze(section.get_text(" ")).replace("\u2019", "'")     # the site sets apostrophes curly
+    assert section.find("h2").get_text().startswith("Licences") and statement in shown, \
+        "the Licences section does not give the statement"
+    pages = [p for p in SITE.rglob("*.html") if "_static" not in p.parts and p.name != "index.html"]
+    for page in pages:
+        footer = BeautifulSoup(page.read_text(), "html.parser").find(class_="edition-line")
+        links = [a["href"] for a in footer.find_all("a") if a["href"].endswith("#sec-licences")]
+        assert links, f"{page}: the footer does not link to the licences"
+        target = page if links[0].startswith("#") else page.parent / links[0].split("#")[0]
+        assert target.resolve() == reproduce.resolve(), (page, links[0])
