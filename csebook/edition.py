@@ -1,6 +1,8 @@
 """The edition block of _config.yml (sphinx: config: csebook_edition), for the pages that quote it."""
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .paths import REPO_ROOT
@@ -106,3 +108,26 @@ def datapackage_text(ed: dict, root=REPO_ROOT) -> str:
 
     descriptor = json.loads((root / "data" / "datapackage.json").read_text())
     return json.dumps(datapackage_with_edition(ed, descriptor), indent=1, ensure_ascii=False) + "\n"
+
+
+# -- how to cite the book, and the README's lines written from _config.yml ---------------------------
+def book_citation(ed: dict, title: str) -> str:
+    """A ready line to cite the book: editors, year, title, edition and its date, and where to find
+    it (the site's address once it has one; until then the kit of this edition)."""
+    from .fmt import day
+
+    where = (ed.get("site") or "").rstrip("/") or "The kit of this edition"
+    return f"{ed['editors']} ({ed['date'][:4]}). {title}. Edition {ed['version']}, {day(ed['date'])}. {where}."
+
+
+README_EDITION = re.compile(r"\*\*Edition [^*\n]+\*\*")
+README_CITATION = re.compile(r"(## How to cite\n(?:(?!```)[^\n]*\n)*```text\n)[^\n]*(\n```)")
+
+
+def readme_text(ed: dict, title: str, current: str) -> str:
+    """The README with its edition and its line to cite the book as _config.yml says them (the
+    README holds each once: the edition in bold near the top, the line in the How to cite block)."""
+    if not README_EDITION.search(current) or not README_CITATION.search(current):
+        raise ValueError("README.md: no '**Edition ...**' or no ```text block under '## How to cite'")
+    text = README_EDITION.sub(lambda m: f"**{edition_words(ed)}**", current, count=1)
+    return README_CITATION.sub(lambda m: m.group(1) + book_citation(ed, title) + m.group(2), text, count=1)

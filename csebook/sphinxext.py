@@ -361,13 +361,15 @@ def _use_executed_notebooks(app, config):
                           "run `make execute` (make book does this)")
 
 
-def repository_text(edition: dict) -> str:
-    """How the pages name the repository: its address, or, until it has one, the kit."""
+def repository_text(edition: dict, here: bool = False) -> str:
+    """How the pages name the repository: its address, or, until it has one, the kit (`here`: on
+    the reproduce page itself, which offers the kit below, rather than link to itself)."""
     url = (edition or {}).get("repository", "")
     if url:
         return f"[{url}]({url})"
-    return ("not yet published at a public address; until it is, the kit offered on the "
-            "{ref}`reproduce page <sec-reproduce>` is the repository as it stands for this edition")
+    where = "offered below" if here else "offered on the {ref}`reproduce page <sec-reproduce>`"
+    return (f"not yet published at a public address; until it is, the kit {where} is the repository "
+            "as it stands for this edition")
 
 
 def coverage_substitutions(data: Path) -> dict[str, str]:
@@ -424,6 +426,11 @@ def _edition_substitutions(app, config):
     edition = config.csebook_edition or {}
     subs = dict(getattr(config, "myst_substitutions", {}) or {})
     subs["repository"] = repository_text(edition)
+    subs["repository_here"] = repository_text(edition, here=True)
+    if edition.get("version") and edition.get("date") and edition.get("editors"):
+        from .edition import book_citation, book_title
+
+        subs["citation"] = book_citation(edition, book_title(Path(app.confdir)))
     subs["edition"] = f"{edition.get('version', '')} ({edition.get('date', '')})"
     if edition.get("licence_text_data"):
         from .edition import SPDX, licence_statement

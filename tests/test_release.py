@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from csebook.edition import citation_cff, edition, licence_statement
+from csebook.edition import book_citation, book_title, citation_cff, edition, edition_words, licence_statement
 from csebook.sphinxext import edition_footer
 
 
@@ -59,6 +59,9 @@ def test_the_files_written_from_the_config_are_rewritten_by_release_citation(tmp
     assert 'version: "2099.1.1"' in (tmp_path / "CITATION.cff").read_text()
     assert squeeze((tmp_path / "LICENSE").read_text()).startswith(licence_statement(edition(tmp_path)))
     assert "Permission is hereby granted" in (tmp_path / "LICENSE").read_text()
+    readme = (tmp_path / "README.md").read_text()
+    assert "**Edition 2099.1.1 (" in readme and "Edition 2099.1.1, " in readme
+    assert readme.count("2099.1.1") == 2, "the README names the edition once and cites it once"
     assert release.written_from_config() == {p: p.read_text() for p in release.written_from_config()}
 
 
@@ -109,7 +112,7 @@ def copy_of_the_edition(root):
     import shutil
 
     (root / "data").mkdir(exist_ok=True)
-    for name in ("_config.yml", "CITATION.cff", "LICENSE", "data/datapackage.json"):
+    for name in ("_config.yml", "CITATION.cff", "LICENSE", "data/datapackage.json", "README.md"):
         shutil.copyfile(ROOT / name, root / name)
 
 
@@ -172,3 +175,29 @@ def test_the_site_states_the_licences_in_the_same_words_and_every_footer_links_t
         assert links, f"{page}: the footer does not link to the licences"
         target = page if links[0].startswith("#") else page.parent / links[0].split("#")[0]
         assert target.resolve() == reproduce.resolve(), (page, links[0])
+
+
+def test_the_readme_states_the_edition_and_how_to_cite_the_book_as_the_config_does():
+    """New-user trial L6 and M6: the README never said which edition it is, nor how to cite it."""
+    from csebook.edition import readme_text
+
+    ed, readme = edition(), (ROOT / "README.md").read_text()
+    assert f"**{edition_words(ed)}**" in readme
+    block = readme.split("## How to cite", 1)[1].split("```text\n", 1)[1].split("\n```", 1)[0]
+    assert block == book_citation(ed, book_title())
+    assert ed["editors"] in block and ed["version"] in block and "The kit of this edition" in block
+    assert readme_text(ed, book_title(), readme) == readme, "run `python tools/release.py --citation`"
+    assert book_citation({**ed, "site": "https://example.org/book/"}, "T").endswith(". https://example.org/book.")
+
+
+@pytest.mark.site
+def test_the_front_page_gives_the_line_to_cite_the_book():
+    from bs4 import BeautifulSoup
+
+    from conftest import SITE
+
+    soup = BeautifulSoup((SITE / "book" / "intro.html").read_text(), "html.parser")
+    section = next(s for s in soup.find_all("section") if s.find("h2") and
+                   s.find("h2").get_text().startswith("How to cite"))
+    shown = re.sub("[\u2018\u2019]", "'", squeeze(section.get_text(" ")))     # the site curls quotes
+    assert book_citation(edition(), book_title()) in shown

@@ -1,6 +1,7 @@
 """make release: the site, the kit and the PDF of this edition, named by its version, in
 _build/release/. `--citation` rewrites, from _config.yml, what is written from it: CITATION.cff,
-the licence statement at the head of LICENSE, and the edition and licence in data/datapackage.json.
+the licence statement at the head of LICENSE, the edition and licence in data/datapackage.json,
+and the README's edition and line to cite the book.
 
 The site and the PDF must already be built (the Makefile's release target builds them first);
 the release refuses to run if any of those files does not match _config.yml."""
@@ -14,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csebook.edition import citation_cff, datapackage_text, edition, license_file  # noqa: E402
+from csebook.edition import book_title, citation_cff, datapackage_text, edition, license_file, readme_text  # noqa: E402
 
 SLUG = "grooming-gangs-numbers"
 
@@ -23,9 +24,11 @@ def written_from_config() -> dict[Path, str]:
     """Each file written from _config.yml, and what it must say."""
     ed = edition(ROOT)
     licence = ROOT / "LICENSE"
+    readme = ROOT / "README.md"
     return {ROOT / "CITATION.cff": citation_cff(ROOT),
             licence: license_file(ed, licence.read_text() if licence.exists() else ""),
-            ROOT / "data" / "datapackage.json": datapackage_text(ed, ROOT)}
+            ROOT / "data" / "datapackage.json": datapackage_text(ed, ROOT),
+            readme: readme_text(ed, book_title(ROOT), readme.read_text())}
 
 
 def main(argv: list[str]) -> int:
@@ -35,7 +38,7 @@ def main(argv: list[str]) -> int:
                 path.write_text(text)
                 print(f"wrote {path.relative_to(ROOT)}")
         return 0
-    for path in (ROOT / "CITATION.cff", ROOT / "LICENSE", ROOT / "data" / "datapackage.json"):
+    for path in (ROOT / "CITATION.cff", ROOT / "LICENSE", ROOT / "data" / "datapackage.json", ROOT / "README.md"):
         if not path.exists():
             print(f"{path.relative_to(ROOT)} is missing", file=sys.stderr)
             return 1
