@@ -144,10 +144,12 @@ def matches(haystack: str, typed: str) -> bool:
 
 
 def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[str, str],
-                edition: str, address, computed: list[Derived] = ()) -> str:
+                edition: str, address, computed: list[Derived] = (), corrections: str = "") -> str:
     """The finder: a search box and three filters (working with the page's own script; without it
     every row is simply listed), one block per statistic holding all its rows, then one block per
-    chapter holding the numbers it computed."""
+    chapter holding the numbers it computed. The script also gives each entry a button that writes
+    a correction report from the entry's line to cite, to the `corrections` address (_config.yml;
+    '' until the editors publish one): the page carries the address once, not a report per row."""
     used_pages = [p for p in titles if any(p in v for v in pages_of.values()) or any(d.page == p for d in computed)]
     options = "".join(f'<option value="{p}">{html.escape(titles[p])}</option>' for p in used_pages)
     statuses = "".join(f'<option value="{s}">{html.escape(links.MARK_WORDS[s])}</option>'
@@ -201,8 +203,10 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         by_page.setdefault(d.page, []).append(d)
     blocks += [derived_group_html(package, page, items, titles[page], edition, address)
                for page, items in by_page.items()]
-    return (links.legend_html() + controls + f'<div class="finder-list">{"".join(blocks)}</div>'
-            '<script src="../_static/csebook-finder.js"></script>')
+    # The page's script (_static/csebook-finder.js) is not named here: Jupyter Book loads every script
+    # in _static/ on every page, and naming it again made this page load and run it twice.
+    return (links.legend_html() + controls
+            + f'<div class="finder-list" data-corrections="{html.escape(corrections)}">{"".join(blocks)}</div>')
 
 
 # -- numbers the chapters computed ------------------------------------------------------------------

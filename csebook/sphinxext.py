@@ -388,6 +388,27 @@ def coverage_substitutions(data: Path) -> dict[str, str]:
     return {"newest_source": f"{month:%B %Y}", "checked": checked}
 
 
+def corrections_href(address: str) -> str:
+    """A link to the corrections address: a web or mailto address as it is, a bare email address as
+    mailto."""
+    return address if ":" in address else f"mailto:{address}"
+
+
+def corrections_shown(address: str) -> str:
+    return address.removeprefix("mailto:")
+
+
+def corrections_text(edition: dict) -> str:
+    """Where to send a correction report, in Markdown for the Report a correction page: the
+    address in _config.yml, or, until the editors publish one, that none is published yet."""
+    address = (edition or {}).get("corrections", "")
+    if address:
+        return f"Send your report to [{corrections_shown(address)}]({corrections_href(address)})."
+    return ("No corrections address is published yet: the editors will publish one. Until then a report "
+            "cannot be sent from here, but you can prepare one as this page says. Corrections made are "
+            "listed on the {ref}`What changed <sec-changes>` page.")
+
+
 def edition_footer(edition: dict, pathto=None) -> str:
     """The footer line every page carries: edition, editors, licences, corrections, how to cite.
     `pathto(page)` gives the address of another page from this one (Sphinx's, in a page's
@@ -404,8 +425,10 @@ def edition_footer(edition: dict, pathto=None) -> str:
     e = {k: html.escape(str(v)) for k, v in (edition or {}).items()}
     licence = (f'<a href="{e["licence_text_data_url"]}">{e["licence_text_data"]}</a>'
                if e.get("licence_text_data_url") else e.get("licence_text_data", ""))
-    corrections = (f'corrections to <a href="{e["corrections"]}">{e["corrections"]}</a>'
-                   if e.get("corrections") else "a corrections address is not yet published")
+    report = page("book/corrections", "how to report one")
+    corrections = (f'corrections to <a href="{html.escape(corrections_href(edition["corrections"]))}">'
+                   f'{html.escape(corrections_shown(edition["corrections"]))}</a> ({report})'
+                   if edition.get("corrections") else f"a corrections address is not yet published ({report})")
     from .edition import edition_words
 
     try:
@@ -427,6 +450,7 @@ def _edition_substitutions(app, config):
     subs = dict(getattr(config, "myst_substitutions", {}) or {})
     subs["repository"] = repository_text(edition)
     subs["repository_here"] = repository_text(edition, here=True)
+    subs["corrections_where"] = corrections_text(edition)
     if edition.get("version") and edition.get("date") and edition.get("editors"):
         from .edition import book_citation, book_title
 

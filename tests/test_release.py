@@ -201,3 +201,58 @@ def test_the_front_page_gives_the_line_to_cite_the_book():
                    s.find("h2").get_text().startswith("How to cite"))
     shown = re.sub("[\u2018\u2019]", "'", squeeze(section.get_text(" ")))     # the site curls quotes
     assert book_citation(edition(), book_title()) in shown
+
+
+def test_an_edition_without_a_corrections_address_is_not_released(tmp_path, monkeypatch, capsys):
+    """Issue 24: readers need somewhere to send a correction. The address is left to the editors,
+    so the release stops, saying what to set; with an address set (in a copy of the config) the
+    same edition is released."""
+    import zipfile
+
+    release = release_module(tmp_path, monkeypatch)
+    copy_of_the_edition(tmp_path)
+    assert not edition(tmp_path).get("corrections"), "the committed config has an address: update this test"
+    assert release.main([]) == 1
+    said = capsys.readouterr().err
+    assert "no corrections address" in said and "csebook_edition.corrections" in said
+    site = tmp_path / "_build" / "html"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<p>the site</p>")
+    for name in ("book-kit.zip", "data-package.zip"):
+        zipfile.ZipFile(site / name, "w").close()
+    (tmp_path / "_build" / "pdf").mkdir()
+    (tmp_path / "_build" / "pdf" / "book.pdf").write_bytes(b"%PDF-1.4")
+    assert release.main([]) == 1, "a built edition without an address must still not be released"
+    config = yaml.safe_load((tmp_path / "_config.yml").read_text())
+    config["sphinx"]["config"]["csebook_edition"]["corrections"] = "corrections@example.org"
+    (tmp_path / "_config.yml").write_text(yaml.safe_dump(config))
+    assert release.main([]) == 0, capsys.readouterr().err
+    version = edition(tmp_path)["version"]
+    assert (tmp_path / "_build" / "release" / version / f"{release.SLUG}-{version}.pdf").exists()
+
+
+def test_the_report_a_correction_page_and_footer_say_where_to_send_a_report_or_that_none_is_published():
+    from csebook.sphinxext import corrections_text
+
+    ed = edition()
+    none = corrections_text({**ed, "corrections": ""})
+    assert "No corrections address is published yet" in none and "sec-changes" in none
+    assert "[x@example.org](mailto:x@example.org)" in corrections_text({**ed, "corrections": "x@example.org"})
+    assert "(https://example.org/report)" in corrections_text({**ed, "corrections": "https://example.org/report"})
+    footer = edition_footer({**ed, "corrections": ""}, lambda name: f"../{name}.html")
+    assert '<a href="../book/corrections.html">how to report one</a>' in footer
+
+
+@pytest.mark.site
+def test_the_finder_page_carries_no_reports_only_the_address_they_are_written_for():
+    """A report is written by the page's script from a row when the reader asks; the page itself
+    carries the corrections address once (empty until the editors publish one)."""
+    from bs4 import BeautifulSoup
+
+    from conftest import SITE
+
+    markup = (SITE / "book" / "figures.html").read_text()
+    assert "Correction report" not in markup and "finder-report" not in markup
+    lists = BeautifulSoup(markup, "html.parser").select("div.finder-list")
+    assert len(lists) == 1 and lists[0]["data-corrections"] == (edition().get("corrections") or "")
+    assert markup.count("csebook-finder.js") == 1, "the finder's script is loaded more than once"

@@ -4,7 +4,8 @@ the licence statement at the head of LICENSE, the edition and licence in data/da
 and the README's edition and line to cite the book.
 
 The site and the PDF must already be built (the Makefile's release target builds them first);
-the release refuses to run if any of those files does not match _config.yml."""
+the release refuses to run if any of those files does not match _config.yml, or if the edition has
+no corrections address (the editors publish one in _config.yml)."""
 from __future__ import annotations
 
 import shutil
@@ -47,6 +48,12 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(ROOT)} does not match _config.yml: run `python tools/release.py --citation`",
                   file=sys.stderr)
             return 1
+    if not (edition(ROOT).get("corrections") or "").strip():
+        print("This edition has no corrections address, so it is not published: readers who find a wrong "
+              "figure would have nowhere to send it. Set sphinx.config.csebook_edition.corrections in "
+              "_config.yml (an email address, or the web address of a form or issue tracker), then run "
+              "`make release` again.", file=sys.stderr)
+        return 1
     version = edition(ROOT)["version"]
     site, pdf = ROOT / "_build" / "html", ROOT / "_build" / "pdf" / "book.pdf"
     for needed in (site / "index.html", site / "book-kit.zip", pdf):
