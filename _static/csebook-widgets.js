@@ -37,3 +37,29 @@
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
+/* A chapter's list of where its numbers come from is folded (details.csb-sources). A link to a
+   place inside a folded list (a number leading to the rows it was computed from, from this page or
+   another) opens it, so the place is shown; printing opens it too, where CSS cannot. */
+(function () {
+  "use strict";
+  function reveal(id) {       // opens the lists around the element with this id; true if any was closed
+    var target = id && document.getElementById(decodeURIComponent(id)), opened = false;
+    for (var d = target && target.closest("details"); d; d = d.parentElement.closest("details")) {
+      if (!d.open) { d.open = opened = true; }
+    }
+    return opened && target;
+  }
+  document.addEventListener("click", function (event) {
+    var a = event.target.closest && event.target.closest('a[href^="#"]');
+    if (a) { reveal(a.getAttribute("href").slice(1)); }    // before the browser scrolls to it
+  });
+  function arrive() { var t = reveal(window.location.hash.slice(1)); if (t) { t.scrollIntoView(); } }
+  window.addEventListener("hashchange", arrive);
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", arrive); } else { arrive(); }
+  var printed = [];
+  window.addEventListener("beforeprint", function () {
+    printed = Array.prototype.filter.call(document.querySelectorAll("details.csb-sources"), function (d) { return !d.open; });
+    printed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { printed.forEach(function (d) { d.open = false; }); printed = []; });
+})();

@@ -166,6 +166,8 @@ class Package:
         self.claims = tables["claims"]
         self.population = tables["population"]
         self.changes = tables["changes"]
+        self.revisions = tables.get("revisions", pd.DataFrame(columns=["edition", "page", "what", "before", "after",
+                                                                      "reason"]))
         self._used: dict[str, None] = {}   # figures looked up, in order: what the page's numbers rest on
         _CURRENT[0] = self
         self._figure_by_id = {
@@ -350,6 +352,16 @@ def _copy_errors(tables: dict[str, pd.DataFrame]) -> None:
                             f"read in a third-party copy ({wrong.iloc[0].source_id}), so not 'read-primary'")
 
 
+def _revision_errors(revisions: pd.DataFrame, root: Path) -> None:
+    """Each revision names a page of the book that exists (book/<page>.md beside data/)."""
+    book = root.parent / "book"
+    if not book.is_dir():
+        return                      # the data package on its own: no pages to check against
+    for row_number, row in revisions.iterrows():
+        if not (book / f"{row.page}.md").exists():
+            raise DataError("data/revisions.csv", row_number, "page", f"no page book/{row.page}.md")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _source_errors(tables["sources"])
     _copy_errors(tables)
@@ -438,4 +450,5 @@ def load_package(root: Path | str | None = None, *, revalidate: bool = False) ->
             pass  # a read-only checkout simply validates every time
     tables = _read_tables(root, descriptor)
     _consistency_errors(tables)
+    _revision_errors(tables["revisions"], root)
     return Package(root, tables)

@@ -105,13 +105,15 @@ def glue_bundle(key: str, text: str, rests_on: dict | None = None) -> tuple[dict
     return {GLUE_PREFIX + k: v for k, v in mimebundle.items()}, metadata
 
 
-def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> None:
+def glue_text(key: str, text: str, rows: list[str] | tuple | None = None, census: list[str] | None = None) -> None:
     """Glue a string. If it states a number, it is credited with the rows it rests on (see the
-    module's docstring); words, dates and years are not."""
+    module's docstring); words, dates and years are not. `census` names the census tables a number
+    is read from when no figure row is involved (a comparator share: rows=(), census=[...])."""
     from IPython.display import display
 
     if not isinstance(text, str):
         raise TypeError(f"glue '{key}': pass a formatted string, not {type(text).__name__}")
+    named_census = census
     figures, census = take_trail()
     if rows is not None:
         # rows named by the author; a census comparator computed in the same cell still counts
@@ -125,6 +127,8 @@ def glue_text(key: str, text: str, rows: list[str] | tuple | None = None) -> Non
                 census = []        # the row as printed: no comparator in it
     elif len(figures) > 1:
         figures, census = _the_one_printed(text, figures, census)
+    if named_census is not None:
+        census = list(named_census)
     rests_on = {"rows": figures, "census": census} if states_a_number(text) and (figures or census) else None
     if rests_on:
         GLUED.append((key, text, rests_on))
@@ -136,8 +140,9 @@ def glue_count(key: str, n: float, rows: list[str] | tuple | None = None) -> Non
     glue_text(key, fmt.count(n), rows)
 
 
-def glue_percent(key: str, fraction: float, digits: int = 1, rows: list[str] | tuple | None = None) -> None:
-    glue_text(key, fmt.percent(fraction, digits), rows)
+def glue_percent(key: str, fraction: float, digits: int = 1, rows: list[str] | tuple | None = None,
+                 census: list[str] | None = None) -> None:
+    glue_text(key, fmt.percent(fraction, digits), rows, census)
 
 
 def glue_figure_text(key: str, figure: Figure) -> None:
@@ -171,12 +176,45 @@ def page_sources(package) -> None:
 
     data, metadata = glue_bundle("page_checked", checked_text(package))     # a date: never linked
     show(data, raw=True, metadata=metadata)
-    display(HTML(numbers_html(package, GLUED) + page_sources_html(package)))
+    display(HTML(sources_fold(package, GLUED, numbers_html(package, GLUED) + page_sources_html(package))))
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{fmt.count(n)} {one if n == 1 else many}"
+
+
+def sources_fold(package, glued, body: str) -> str:
+    """The page's list of sources behind one disclosure, folded on screen (on a phone the list is
+    longer than the chapter): its summary says what it holds. The numbers in the text still link
+    into it, and following one opens it (_static/csebook-widgets.js); it prints open (csebook.css)."""
+    from . import population as pop
+
+    counts = [(len(_computed_entries(package, glued)), "number computed on this page", "numbers computed on this page"),
+              (len(package.used()), "figure row", "figure rows"),
+              (len(pop.used(package)), "census table", "census tables")]
+    parts = [_plural(*c) for c in counts if c[0]]
+    held = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts) or "its sources"
+    return (f'<details class="csb-sources"><summary>Where each number comes from: {held}</summary>'
+            + body + "</details>")
 
 
 def numbers_html(package, glued) -> str:
     """'Where this page's numbers come from': each number computed from several figure rows or a
     census table, with every row it rests on (a number that is one row links to it directly)."""
+    from . import links
+
+    entries = _computed_entries(package, glued)
+    if not entries:
+        return ""
+    return ('<div class="numbers-here"><p class="numbers-intro">Each number on this page that was computed '
+            "from more than one figure row or from a census table, and the rows it rests on (the code "
+            "above each number shows the arithmetic; a number that is a single row links straight to it "
+            "in the figure finder). The mark beside a number is that of its least checked row.</p>"
+            + links.legend_html() + '<ul class="numbers-list">' + "".join(entries) + "</ul></div>")
+
+
+def _computed_entries(package, glued) -> list[str]:
+    """One list item for each glued number that is not a single figure row as printed."""
     import html
 
     from . import links
@@ -191,13 +229,7 @@ def numbers_html(package, glued) -> str:
         entries.append(f'<li id="{anchor}"><span class="num-here">{html.escape(text)}</span>'
                        f"{links.mark_html(status)}: computed from<ul>"
                        + "".join(f"<li>{i}</li>" for i in items) + "</ul></li>")
-    if not entries:
-        return ""
-    return ('<div class="numbers-here"><p class="numbers-intro">Each number on this page that was computed '
-            "from more than one figure row or from a census table, and the rows it rests on (the code "
-            "above each number shows the arithmetic; a number that is a single row links straight to it "
-            "in the figure finder). The mark beside a number is that of its least checked row.</p>"
-            + links.legend_html() + '<ul class="numbers-list">' + "".join(entries) + "</ul></div>")
+    return entries
 
 
 # -- reading glue back from an executed notebook (the snapshot, the copies, the finder) ---------

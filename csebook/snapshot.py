@@ -2,8 +2,13 @@
 
 Every glued value, every figure's caption (numbers pasted in) and alt text, the text of every
 table and other HTML output, and the summary and alt text of every widget state. The snapshots are
-committed (tests/snapshots/), so a changed number or caption shows in review as a one-line diff,
-and the tests compare a fresh execution with them.
+committed (tests/snapshots/), so a changed number or caption shows in review as a short diff, and
+the tests compare a fresh execution with them.
+
+Each line is keyed by a stable name, never by the position of its cell: a glue name, a figure's
+label, a widget's title and state, or, for another output, the words it opens with. A line longer
+than MAX_LINE characters is split at its sentence or field boundaries into numbered parts of the
+same key (never wrapped at a fixed width), so one changed number changes one short line.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import json
 import re
 
 from .glue import GLUE_PREFIX, glue_rests_on, glue_values, paste
-from .verdicts import snapshot_lines, verdict_records
+from .verdicts import describe, snapshot_lines, verdict_records
 
 
 def _rests_on_text(rests: dict | None) -> str:
@@ -21,37 +26,105 @@ def _rests_on_text(rests: dict | None) -> str:
     return " <- " + ", ".join(parts)
 
 
+def _output_key(data: dict, markup: str, seen: dict) -> str:
+    """A stable name for an output with no figure label: a widget's title, a table's caption, or the
+    words the output opens with; numbered only among outputs that open the same way."""
+    plain = data.get("text/plain", "")
+    if plain.startswith("Interactive figure: "):
+        base = "widget " + slug(plain[len("Interactive figure: "):].rsplit(" (", 1)[0], 8)
+    else:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(markup, "html.parser")
+        caption = soup.find("caption")
+        base = "table " + slug(caption.get_text(" ")) if caption else "output " + slug(soup.get_text(" "))
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base} {seen[base]}"
+
+
 def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def html_lines(markup: str) -> list[str]:
-    """Readable lines of an HTML output: a table gives one line per row (cells joined by ' | '),
-    entries (dl lists) and the items of a list (the finder's rows, a page's "computed from" entries,
-    the timeline's events) one line each, anything else its text."""
+MAX_LINE = 200
+# where a long line may be split, in order of preference: sentences, then fields
+_BREAKS = (r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", r"(?<=;)\s+", r"\s+\|\s+",
+           r"\s+(?=(?:Source|Where in it|Its words|Check|Note|Used in|Cite this figure|Computed from)\b)",
+           r"(?<=:)\s+(?=[A-Z0-9“\"(])", r"(?<=,)\s+", r"\s+(?=[“(])", r"\s+(?=[A-Z])",
+           r"\s+(?=(?:and|or|but|with|from|against|if|of|to|in|for|where|which|while|that|the|a)\s)",
+           r"\s+", r"(?<=[/?&=])")     # last resorts: a clause with no boundary within MAX_LINE; an address
+
+
+def _pieces(text: str, width: int, breaks=_BREAKS) -> list[str]:
+    if len(text) <= width or not breaks:
+        return [text]
+    parts = re.split(breaks[0], text)
+    if len(parts) == 1:
+        return _pieces(text, width, breaks[1:])
+    out, current = [], ""
+    for part in parts:
+        joined = f"{current} {part}" if current else part
+        if len(joined) <= width:
+            current = joined
+            continue
+        if current:
+            out.append(current)
+        current = part
+    out.append(current)
+    return [q for piece in out for q in _pieces(piece, width, breaks[1:])]
+
+
+def keyed(key: str, text: str) -> list[str]:
+    """'key: text' as one line, or, if longer than MAX_LINE, 'key part N: ...' lines split at
+    sentence or field boundaries."""
+    line = f"{key}: {text}"
+    if len(line) <= MAX_LINE:
+        return [line]
+    room = MAX_LINE - len(key) - len(" part 999: ")
+    return [f"{key} part {i}: {piece}" for i, piece in enumerate(_pieces(text, max(room, 40)), start=1)]
+
+
+def slug(text: str, words: int = 6) -> str:
+    """A short stable name from the words a text opens with."""
+    found = re.findall(r"[A-Za-z0-9]+", text.lower())[:words]
+    return "-".join(found) or "empty"
+
+
+def html_lines(markup: str) -> list[tuple[str, str]]:
+    """Readable lines of an HTML output, each with a stable name: a table gives one line per row
+    (cells joined by ' | '), named by its first cell; entries (dl lists) and the items of a list (the
+    finder's rows, a page's "computed from" entries, the timeline's events) one line each, named by
+    their id where they have one (a figure row's id), else by their opening words; anything else
+    its text, as 'text'."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
-    lines = []
-    tables = soup.find_all("table")
-    for table in tables:
+    lines: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+
+    def name(base: str) -> str:
+        seen[base] = seen.get(base, 0) + 1
+        return base if seen[base] == 1 else f"{base} {seen[base]}"
+
+    for table in soup.find_all("table"):
         caption = table.find("caption")
         if caption:
-            lines.append("caption: " + one_line(caption.get_text(" ")))
+            lines.append((name("caption"), one_line(caption.get_text(" "))))
         for row in table.find_all("tr"):
             cells = [one_line(c.get_text(" ")) for c in row.find_all(["th", "td"])]
-            lines.append(" | ".join(cells))
+            lines.append((name("row " + slug(cells[0] if cells else "")), " | ".join(cells)))
         table.decompose()
     items = [li for li in soup.select("li")
              if li.find_parent("li") is None and li.find_parent("div", class_="entry") is None]
     for entry in soup.select("div.entry") + items:
-        lines.append(one_line(entry.get_text(" ")))
+        text = one_line(entry.get_text(" "))
+        lines.append((name(entry.get("id") or "item " + slug(text)), text))
         entry.decompose()
     rest = one_line(soup.get_text(" "))
     if rest:
-        lines.append(rest)
+        lines.append((name("text"), rest))
     return lines
 
 
@@ -72,31 +145,45 @@ def snapshot(nb, name: str) -> str:
     lines = [f"# {name}: what a reader sees, computed. Written by `make snapshot`; checked by the tests."]
     rests = glue_rests_on(nb)
     verdicts = verdict_records(nb)
-    lines += [f"glue {key} = {value}{_rests_on_text(rests.get(key))}" for key, value in glued.items()
-              if key not in verdicts]
-    lines += snapshot_lines(verdicts)
-    for i, cell in enumerate(nb.cells):
+    for key, value in glued.items():
+        if key not in verdicts:
+            lines += keyed(f"glue {key}", f"{value}{_rests_on_text(rests.get(key))}")
+    for line in snapshot_lines(verdicts):
+        head, _, text = line.partition(": ")
+        lines += keyed(head, text)
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         figure = cell.get("metadata", {}).get("mystnb", {}).get("figure", {})
-        label = figure.get("name") or f"cell {i}"
-        if figure.get("caption"):
-            lines.append(f"{label} caption: {one_line(paste(figure['caption'], glued))}")
+        label = figure.get("name")
+        if label and figure.get("caption"):
+            lines += keyed(f"{label} caption", one_line(paste(figure["caption"], glued)))
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if out.get("output_type") == "stream":
-                lines.append(f"{label} {out['name']}: {one_line(out['text'])}")
-            elif out.get("output_type") == "error":
-                lines.append(f"{label} error: {out['ename']}: {out['evalue']}")
-            elif data.get("text/plain", "").startswith("Figure: ") and "text/html" in data:
-                lines.append(f"{label} alt: {one_line(data['text/plain'][len('Figure: '):])}")
-            elif "application/vnd.jupyter.widget-view+json" in data or 'class="csb-widget"' in data.get("text/html", ""):
-                lines.append(f"{label} widget: {one_line(data.get('text/plain', ''))}")
-                lines += [f"{label} widget {line}" for line in widget_lines(data["text/html"])]
-            elif "text/html" in data:
-                lines += [f"{label} html: {line}" for line in html_lines(data["text/html"])]
-            elif any(k.startswith(GLUE_PREFIX) for k in data):
+            if any(k.startswith(GLUE_PREFIX) for k in data):
                 continue
+            html_text = data.get("text/html", "")
+            key = label or _output_key(data, html_text if isinstance(html_text, str) else "", seen)
+            if out.get("output_type") == "stream":
+                lines += keyed(f"{key} {out['name']}", one_line(out["text"]))
+            elif out.get("output_type") == "error":
+                lines += keyed(f"{key} error", f"{out['ename']}: {out['evalue']}")
+            elif data.get("text/plain", "").startswith("Figure: ") and "text/html" in data:
+                lines += keyed(f"{key} alt", one_line(data["text/plain"][len("Figure: "):]))
+            elif "application/vnd.jupyter.widget-view+json" in data or 'class="csb-widget"' in html_text:
+                lines += keyed(f"{key} widget", one_line(data.get("text/plain", "")))
+                for line in widget_lines(html_text):
+                    head, _, text = line.partition(": ")
+                    lines += keyed(f"{key} {head}", text)
+                checked = out.get("metadata", {}).get("csebook_widget_verdicts", {})
+                for state in sorted(checked):
+                    for words, condition, numbers in checked[state]:
+                        lines += keyed(f"{key} state {state} verdict", words)
+                        lines += keyed(f"{key} state {state} verdict holds", describe(condition, numbers))
+            elif "text/html" in data:
+                for sub, line in html_lines(html_text):
+                    lines += keyed(f"{key} {sub}", line)
             elif "text/plain" in data:
-                lines.append(f"{label} text: {one_line(data['text/plain'])}")
+                lines += keyed(f"{key} text", one_line(data["text/plain"]))
     return "\n".join(lines) + "\n"

@@ -340,6 +340,22 @@ def _link_numbers(app, doctree, docname):
         node.replace_self(nodes.raw("", links.number_html(text, href, status), format="html"))
 
 
+def _label_table_cells(app, doctree, docname):
+    """Every table a page's outputs hold gets each body cell labelled with its column's header
+    (csebook.tables.label_cells), so that on a phone, where csebook.css stacks each row as a card,
+    every value, unit and check status shows its column's name beside it. Done as the page is
+    written, so it reaches every table, whoever wrote it (a chapter's own pandas table too)."""
+    from docutils import nodes
+
+    from .tables import label_cells
+
+    for node in doctree.findall(nodes.raw):
+        if node.get("format") == "html" and "<table" in node.astext():
+            labelled = label_cells(node.astext())
+            if labelled != node.astext():
+                node.replace(node[0], nodes.Text(labelled))
+
+
 def _use_executed_notebooks(app, config):
     """Chapters are written as MyST Markdown (`book/<name>.md`) and built from the notebooks the
     executor made of them (`book/<name>.ipynb`). Hide the sources from Sphinx, and stop the build
@@ -480,6 +496,7 @@ def setup(app):
     app.add_directive("csv-glossary", _glossary_directive())
     app.add_role_to_domain("glue", "text", _linked_glue_role()(), override=True)
     app.connect("doctree-resolved", _link_numbers)
+    app.connect("doctree-resolved", _label_table_cells)
     app.connect("build-finished", _write_downloads)
     app.connect("build-finished", _refresh_static_files)
     app.connect("build-finished", _search_finds_numbers)

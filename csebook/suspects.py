@@ -74,6 +74,16 @@ class Comparator:
     white: float | None = None
     note: str = ""
 
+    @property
+    def short(self) -> str:
+        """A few words for a chart's key: the band, marked * when estimated (the key explains *)."""
+        words = {"all ages": "all ages", "aged 10 to 17": "aged 10 to 17", "males aged 18 to 39": "men 18 to 39",
+                 "males aged 18 to 64": "men 18 to 64", "mix with males aged 18 to 64": "mix, men 18 to 64",
+                 "mix with males aged 18 to 39": "mix, men 18 to 39"}.get(self.kind, self.kind)
+        if self.label.startswith("City of"):
+            words = "the city"
+        return words + ("*" if "estimated" in self.note else "")
+
 
 @dataclass(frozen=True)
 class Series:
@@ -92,6 +102,12 @@ class Series:
     white_of_recorded: float | None = None   # White share of the recorded in the same breakdown
     base_note: str = ""              # where the source leaves the base open
     counts: dict = field(default_factory=dict)   # recorded counts where published: group, everyone recorded
+    # Where the source leaves the base open (all suspects, or those recorded): the printed share of
+    # the other group printed beside this one. The share is then as printed, 'like the recorded'
+    # gives it unchanged, and the bounds are those of the base 'all suspects' (the rest unrecorded or
+    # in other groups); under the base 'recorded' no share recorded was published, so only the
+    # break-even share recorded can be given (comparisons.break_even_recording).
+    base_open_other: float | None = None
 
     @property
     def label(self) -> str:
@@ -108,46 +124,24 @@ class Series:
         return self.comparators[0]
 
 
-def _national_comparators(package: Package, group: str) -> tuple[Comparator, ...]:
-    """For national data of 2023 and 2024: Census 2021, all ages and the age bands it gives for the
-    group, and Census 2011's males aged 18 to 39 to show what a sex-and-age match can do."""
-    f = package.figure
-    B = pop.Band
-    def cmp(label, census, band, kind, area=pop.EW, note=""):
-        return Comparator(label, pop.share(package, census, area, group, band), census, kind,
-                          pop.share(package, census, area, "White", band), note)
+def _from_census(c) -> Comparator:
+    return Comparator(c.label, c.share, c.census, c.kind, c.white, c.method)
 
-    out = [cmp("England and Wales, 2021, all ages", 2021, pop.ALL_AGES, "all ages")]
-    if group in pop.BROAD:
-        out.append(cmp("England and Wales, 2021, aged 10 to 19", 2021, B("persons", 10, 19), "age band"))
-        out.append(cmp("England and Wales, 2021, aged 20 to 39", 2021, B("persons", 20, 39), "age band"))
-    else:
-        out.append(Comparator("England and Wales, 2021, aged 16 to 64 (as printed)",
-                              f("ew_pakistani_share_16_64_2021.rdu").value / 100, 2021, "as printed",
-                              f("ew_white_share_16_64_2021.rdu").value / 100,
-                              "the only age band published for this group in 2021 that was read"))
-        out.append(cmp("England and Wales, 2011, aged 10 to 17", 2011, B("persons", 10, 17), "age band"))
-    out.append(cmp("England and Wales, 2011, males aged 18 to 39", 2011, B("males", 18, 39), "sex and age band",
-                   note="2011: the latest census with ethnic group by sex and age in the tables read"))
-    return tuple(out)
+
+def _national_comparators(package: Package, group: str, period: str = "2024") -> tuple[Comparator, ...]:
+    """For national data of 2023 and 2024: the census closest in time (2021), all ages (as counted)
+    and the sex and age bands population.comparators gives (aged 10 to 17, males 18 to 39 and 18 to
+    64, and the mix weighted by the published share of suspects aged 10 to 17), each labelled with
+    whether it was counted or estimated from the 2011 age and sex pattern."""
+    return tuple(_from_census(c) for c in pop.comparators(package, group, pop.EW, period))
 
 
 def _gm_comparators(package: Package, group: str) -> tuple[Comparator, ...]:
-    B = pop.Band
-
-    def cmp(label, census, area, band, kind, note=""):
-        return Comparator(label, pop.share(package, census, area, group, band), census, kind,
-                          pop.share(package, census, area, "White", band), note)
-
-    gm = pop.GREATER_MANCHESTER
-    return (
-        cmp("Greater Manchester force area, 2021, all ages", 2021, gm, pop.ALL_AGES, "all ages"),
-        cmp("Greater Manchester force area, 2011, aged 10 to 17", 2011, gm, B("persons", 10, 17), "age band"),
-        cmp("Greater Manchester force area, 2011, males aged 18 to 39", 2011, gm, B("males", 18, 39),
-            "sex and age band"),
-        cmp("City of Manchester, 2021, all ages", 2021, pop.MANCHESTER, pop.ALL_AGES, "all ages",
-            "one council area of the ten; the comparator the audit was reported to use"),
-    )
+    out = [_from_census(c) for c in pop.comparators(package, group, pop.GREATER_MANCHESTER, "2025")]
+    out.append(Comparator("City of Manchester, 2021, all ages", pop.share(package, 2021, pop.MANCHESTER, group),
+                          2021, "all ages", pop.share(package, 2021, pop.MANCHESTER, "White"),
+                          "one council area of the ten; the comparator the audit was reported to use"))
+    return tuple(out)
 
 
 def series(package: Package) -> list[Series]:
@@ -174,6 +168,10 @@ def series(package: Package) -> list[Series]:
                _national_comparators(package, "White"), status("gbo_2023_suspects_white.telegraph"),
                "Group-based, 2023", v("gbo_2023_suspects_white.telegraph"),
                counts={"group": f("gbo_2023_suspects_white_count.khyber").count}),
+        Series("gbo2023_pakistani", gbo, ew, y23, "Pakistani", v("gbo_2023_suspects_pakistani.khyber"), (rec23,),
+               _national_comparators(package, "Pakistani"), status("gbo_2023_suspects_pakistani.khyber"),
+               "Group-based, 2023", v("gbo_2023_suspects_white.telegraph"),
+               counts={"group": f("gbo_2023_suspects_pakistani_count.khyber").count}),
         Series("gbo2024_pakistani", gbo, ew, y24, "Pakistani", v("gbo_2024q3_suspects_pakistani.khyber"),
                (rec24, rec24_sky), _national_comparators(package, "Pakistani"),
                status("gbo_2024q3_suspects_pakistani.khyber"), "Group-based, Jan to Sep 2024",
@@ -207,10 +205,10 @@ def series(package: Package) -> list[Series]:
                                 "unrecorded or other groups", False)
     note = (f"The source does not say whether {pct(asian)} is a share of all suspects or of those with ethnicity "
             f"recorded; the bounds under each base are shown beside the widget.")
-    for group, share in (("Asian", asian), ("White", white)):
-        out.append(Series(f"gmp_mvmo_{group.lower()}", mvmo, gm, "three years", group, share / given, (rec_mvmo,),
+    for group, share, other in (("Asian", asian, white), ("White", white, asian)):
+        out.append(Series(f"gmp_mvmo_{group.lower()}", mvmo, gm, "three years", group, share, (rec_mvmo,),
                           _gm_comparators(package, group), status("gmp_mvmo_suspects_asian.guardian"),
-                          "GMP exploitation cases", white / given, note))
+                          "GMP exploitation cases", white, note, base_open_other=other))
     csa = "All child sexual abuse"
     rec_csa = Recording(1 - csa_unknown, f"{pct(1 - csa_unknown)} of suspects ({pct(csa_unknown)} unknown, published "
                                           "in the same base)", True)
@@ -229,7 +227,7 @@ def series_by_key(package: Package) -> dict[str, Series]:
 
 # -- assumptions about the unrecorded ---------------------------------------------------------------
 
-ASSUMPTIONS = (("bounds", "any mix (the bounds)"), ("like", "like the recorded (missing at random)"),
+ASSUMPTIONS = (("bounds", "any mix (the bounds)"), ("like", "like the recorded (missing completely at random)"),
                ("no_difference", "like the population (the no-difference assumption)"),
                ("line", "every share from none to all (the line)"))
 
@@ -238,6 +236,16 @@ def share_under(s: Series, assumption: str, recording: Recording | None = None) 
     """The group's share of all suspects under an assumption about the unrecorded, as (low, high);
     a point when low == high. 'line' gives the whole line, which is the bounds."""
     r = (recording or s.recording).share
+    if s.base_open_other is not None:
+        # the printed share, as a share of all suspects: the rest are unrecorded or in other groups
+        rest = 1 - s.of_recorded - s.base_open_other
+        if assumption in ("bounds", "line"):
+            return s.of_recorded, s.of_recorded + rest
+        if assumption == "like":
+            return s.of_recorded, s.of_recorded
+        if assumption == "no_difference":
+            value = s.of_recorded + rest * s.comparator.share
+            return value, value
     if assumption in ("bounds", "line"):
         return stats.share_bounds(r, s.of_recorded)
     if assumption == "like":
@@ -254,6 +262,14 @@ def white_under(s: Series, assumption: str, recording: Recording | None = None) 
     White's is at its highest (every one White), and the other way round."""
     r = (recording or s.recording).share
     w = s.white_of_recorded
+    if s.base_open_other is not None:
+        rest = 1 - s.of_recorded - s.base_open_other
+        if assumption in ("bounds", "line"):
+            return w + rest, w
+        if assumption == "like":
+            return w, w
+        value = w + rest * s.comparator.white
+        return value, value
     if assumption in ("bounds", "line"):
         low, high = stats.share_bounds(r, w)
         return high, low

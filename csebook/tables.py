@@ -10,6 +10,41 @@ from . import fmt
 from .data import STATUS_LABELS, THIRD_PARTY_COPY, Package, copy_site, status_label
 from .links import source_html
 
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_HEAD = re.compile(r"<thead\b.*?</thead>", re.S | re.I)
+_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S | re.I)
+_ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S | re.I)
+_CELL = re.compile(r"<(t[dh])\b([^>]*)>", re.I)
+
+
+def label_cells(markup: str) -> str:
+    """Each body cell of every table in `markup` labelled with its column's header
+    (data-label="..."), for a narrow screen that stacks each row as a card and shows the label
+    before each cell (csebook.css). A table with no header row, or one whose rows span columns,
+    is left as it is; a cell already labelled keeps its label. The site's build applies this to
+    every table a page's outputs hold, whoever wrote the table (a chapter's own pandas table too)."""
+    def table(m: re.Match) -> str:
+        text = m.group(0)
+        head = _HEAD.search(text)
+        if not head or re.search(r"\b(?:col|row)span=", text, re.I):
+            return text
+        labels = [html.escape(html.unescape(re.sub(r"<[^>]+>", "", h)).strip()) for h in _TH.findall(head.group(0))]
+
+        def row(r: re.Match) -> str:
+            cells = iter(labels)
+
+            def cell(c: re.Match) -> str:
+                label = next(cells, "")
+                if not label or "data-label=" in c.group(2):
+                    return c.group(0)
+                return f'<{c.group(1)} data-label="{label}"{c.group(2)}>'
+
+            return r.group(1) + _CELL.sub(cell, r.group(2)) + r.group(3)
+
+        return text[:head.end()] + _ROW.sub(row, text[head.end():])
+
+    return _TABLE.sub(table, markup) if "<table" in markup.lower() else markup
+
 
 def _link(url: str, text: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
@@ -201,7 +236,7 @@ def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
                                      f"{html.escape(str(f.period))})</a>"))
         fields += [("Looked for", html.escape(r.looked_for)), ("Where", html.escape(r.where_searched)),
                    ("Result", html.escape(r.result)), ("Searched on", html.escape(str(r.searched_on)))]
-        return {"fields": fields}
+        return {"id": f"search-{r.search_id}", "fields": fields}
 
     tied = frame[frame.figure_id != ""]
     rest = frame[frame.figure_id == ""]
@@ -219,6 +254,22 @@ def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
                 "fields": [(c, html.escape(str(row[c]))) for c in frame.columns if c != title]}
                for _, row in frame.iterrows()]
     return entries_html(entries, css=css)
+
+
+def revisions_html(package: Package) -> str:
+    """The book's own computed numbers and verdicts that changed, edition by edition, newest first:
+    what, on which page (linked), before, after and why."""
+    out = []
+    revisions = package.revisions
+    for edition in sorted(set(revisions.edition), reverse=True):
+        items = []
+        for r in revisions[revisions.edition == edition].itertuples():
+            items.append(f'<li><a href="{html.escape(r.page)}.html">{html.escape(r.page.replace("_", " "))}</a>: '
+                         f"{html.escape(r.what)}. <em>Before:</em> {html.escape(r.before)}. "
+                         f"<em>Now:</em> {html.escape(r.after)}. <em>Why:</em> {html.escape(r.reason)}.</li>")
+        out.append(f'<h3 class="changes-edition">Edition {html.escape(edition)}</h3><ul class="revisions-list">'
+                   + "".join(items) + "</ul>")
+    return "".join(out)
 
 
 def changes_html(package: Package) -> str:

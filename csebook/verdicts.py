@@ -23,6 +23,9 @@ from __future__ import annotations
 import math
 import re
 
+# where a verdict's record keeps its condition and numbers, in its glue record's metadata (apart
+# from csebook.glue.META, which holds the rows a number rests on)
+META = "csebook_verdict"
 # the verdicts checked while a widget state or chart was drawn (see `collecting`)
 _SEEN: list[dict] | None = None
 
@@ -33,9 +36,9 @@ SAFE = {"abs": abs, "min": min, "max": max, "all": all, "any": any, "round": rou
 VERDICT_WORDS = re.compile(
     r"\b(?:above one|below one|under one|over one|exceeds? one|reach(?:es)? one|"
     r"most\b(?! recent| often| common| widely| cited| quoted| of all,)|"
-    r"majority|minority|higher|lower|add(?:s|ed)? up to|doubl(?:e|es|ed|ing)|"
-    r"ris(?:e|es|en|ing)|rose|fell|falls?|falling|every comparator|whatever the|any mix|"
-    r"close to|barely|over-represent\w*|under-represent\w*|disproportion\w*|outnumber\w*|"
+    r"majority|minority|mostly|higher|lower|add(?:s|ed)? up to|doubl(?:e|es|ed|ing)|"
+    r"ris(?:e|es|en|ing)|rose|fell|falls?|falling|every comparator|whatever the|"
+    r"close to|barely|hardly|over-represent\w*|under-represent\w*|disproportion\w*|outnumber\w*|"
     r"more than|fewer than|less than|larger than|smaller than|far above|far below|near(?:ly)? one|"
     r"parity|in line with)\b", re.I)
 
@@ -118,11 +121,10 @@ def pick(cases: list[tuple[str, str]], **numbers) -> str:
 def _record(key: str, record: dict, glue_words: bool) -> None:
     from IPython.display import display
 
-    from .glue import META, glue_bundle
+    from .glue import glue_bundle
 
     data, metadata = glue_bundle(key, record["words"])
-    metadata[META] = {"verdict": {k: record[k] for k in ("words", "condition", "numbers")},
-                      "computed": glue_words}
+    metadata[META] = {**{k: record[k] for k in ("words", "condition", "numbers")}, "computed": glue_words}
     display(data, raw=True, metadata=metadata)
 
 
@@ -147,15 +149,13 @@ def side_of_one(x: float, above: str = "above one", below: str = "below one", at
 # -- reading verdicts back from an executed notebook (the snapshot, the prose check) ---------------
 def verdict_records(nb) -> dict[str, dict]:
     """key -> {"words", "condition", "numbers", "computed"} for every verdict a notebook recorded."""
-    from .glue import META
-
     found = {}
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             meta = out.get("metadata", {})
             name = meta.get("scrapbook", {}).get("name")
-            if name and isinstance(meta.get(META), dict) and "verdict" in meta[META]:
-                found[name] = {**meta[META]["verdict"], "computed": meta[META].get("computed", False)}
+            if name and isinstance(meta.get(META), dict):
+                found[name] = dict(meta[META])
     return found
 
 
@@ -185,14 +185,28 @@ def sentences(text: str) -> list[str]:
     text = re.sub(r"^\([A-Za-z0-9_-]+\)=\s*$", " ", text, flags=re.M)      # labels
     text = _LINK.sub("]", text)
     text = _ROLE.sub(lambda m: m.group(1), text)
+    return [s for paragraph in re.split(r"\n\s*\n|\n(?=#)|(?<=\n)(?=[-*] )", text) for s in _split(paragraph)]
+
+
+def _split(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text)
-    parts = re.split(r"(?<=[.!?:;])\s+(?=[A-Z*\"“(\-])|\s+-\s+|\s*\|\s*", text)
-    return [p.strip() for p in parts if p.strip()]
+    # a quotation is never split: its sentences are another's, kept whole in ours
+    quotes: list[str] = []
+
+    def hold(m):
+        quotes.append(m.group(0))
+        return f"\x00{len(quotes) - 1}\x00"
+
+    text = _QUOTED.sub(hold, text)
+    parts = re.split(r"(?<=[.!?:;])\s+(?=[A-Z*\x00(\-])|\s+-\s+|\s*\|\s*", text)
+    restore = re.compile(r"\x00(\d+)\x00")
+    return [restore.sub(lambda m: quotes[int(m.group(1))], p).strip() for p in parts if p.strip()]
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 # not verdicts: a definition ("more than one person") and a quoted phrase's own words
-_NOT_VERDICTS = re.compile(r"more than one (?:person|offender|perpetrator)|most recent", re.I)
+_NOT_VERDICTS = re.compile(r"more than one (?:person|offender|perpetrator)|most recent|minority ethnic|at most|"
+                           r"f(?:e|a)ll(?:s)? (?:into|within|under|outside)", re.I)
 
 
 def judges(sentence: str) -> bool:

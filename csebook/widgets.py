@@ -59,6 +59,7 @@ class RenderedState:
     svg: str
     alt: str
     summary: str
+    verdicts: tuple = ()       # the verdicts (csebook.verdicts) checked while the state was drawn
 
 
 class StaticWidget:
@@ -110,13 +111,18 @@ class StaticWidget:
         """Run the render function for one state (cached: each state is drawn once)."""
         k = self.key(state)
         if k not in self._cache:
-            view = self.render(**state)
+            from .verdicts import collecting
+
+            with collecting() as seen:
+                view = self.render(**state)
             if not isinstance(view, View):
                 raise TypeError(f"widget '{self.title}': render must return a View, got {type(view).__name__}")
             from .display import export_chart
 
             export_chart(view.chart, f"{self.widget_id}-{k.replace('|', '-')}")
-            self._cache[k] = RenderedState(dict(state), view.chart.svg(), view.chart.alt, view.summary)
+            self._cache[k] = RenderedState(dict(state), view.chart.svg(), view.chart.alt, view.summary,
+                                           tuple(dict.fromkeys((r["words"], r["condition"],
+                                                                tuple(sorted(r["numbers"].items()))) for r in seen)))
         return self._cache[k]
 
     @property
@@ -205,4 +211,6 @@ class StaticWidget:
         bundle = dict(bundle)
         bundle["text/html"] = self.html()
         bundle["text/plain"] = f"Interactive figure: {self.title} ({self.n_states} states)"
-        return bundle
+        # the verdicts each state's words were chosen by, for the snapshot (not shown on the page)
+        checked = {key: [[w, c, dict(n)] for w, c, n in r.verdicts] for key, r in sorted(self._cache.items()) if r.verdicts}
+        return (bundle, {"csebook_widget_verdicts": checked}) if checked else bundle

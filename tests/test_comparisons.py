@@ -2,6 +2,8 @@
 checked against values computed by hand."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from csebook import comparisons, suspects
@@ -97,7 +99,10 @@ def test_series_keep_category_area_and_base_apart(package):
     assert s["gbo2024_pakistani"].recording.published_for_category
     for series in s.values():
         kinds = [c.kind for c in series.comparators]
-        assert kinds[0] == "all ages" and ("sex and age band" in kinds), series.key
+        assert kinds[0] == "all ages" and "males aged 18 to 64" in kinds and "mix with males aged 18 to 64" in kinds
+        assert all(c.census == 2021 for c in series.comparators), f"{series.key}: a 2011 share beside 2023-25 data"
+        assert all("estimated from the 2011 age and sex pattern" in c.label
+                   for c in series.comparators if c.kind != "all ages"), series.key
 
 
 def test_share_under_each_assumption(package):
@@ -118,3 +123,26 @@ def test_a_page_lists_only_the_census_tables_its_comparators_were_summed_from():
     tables = {sid: cells for sid, _, _, _, cells in pop.used(package)}
     assert tables["ons-ts007-2021"] == ["All, residents aged 0 to 17"]
     assert tables["ons-custom-age-ethnic-2021"] == ["Asian, residents aged 20 to 39"]
+
+
+def test_a_relative_rate_carries_a_log_poisson_interval_widened_by_clustering():
+    from csebook.comparisons import rate_ratio_interval
+
+    # 40 per 1,000 against 20 per 1,000: 2.0, half-width 1.96 * sqrt(1/40 + 1/20) = 0.5368 on the log scale
+    rr, lo, hi = rate_ratio_interval(40, 1000, 20, 1000)
+    assert rr == pytest.approx(2.0)
+    assert (lo, hi) == (pytest.approx(2 * math.exp(-0.5367582), rel=1e-5), pytest.approx(2 * math.exp(0.5367582), rel=1e-5))
+    _, lo3, hi3 = rate_ratio_interval(40, 1000, 20, 1000, design_effect=3)
+    assert lo3 == pytest.approx(2 * math.exp(-0.5367582 * math.sqrt(3)), rel=1e-5) and hi3 > hi
+    with pytest.raises(ValueError):
+        rate_ratio_interval(0, 1000, 20, 1000)
+
+
+def test_two_shares_are_tested_for_chance_with_and_without_clustering():
+    from csebook.comparisons import two_proportion_test
+
+    # 20 of 100 against 30 of 100: pooled 0.25, se sqrt(0.25 * 0.75 * 0.02) = 0.0612372, z = 1.63299
+    z, p = two_proportion_test(20, 100, 30, 100)
+    assert z == pytest.approx(1.632993, rel=1e-5) and p == pytest.approx(0.102470, rel=1e-4)
+    z3, p3 = two_proportion_test(20, 100, 30, 100, design_effect=3)
+    assert z3 == pytest.approx(1.632993 / math.sqrt(3), rel=1e-5) and p3 > p

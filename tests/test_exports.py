@@ -68,6 +68,12 @@ def test_pdf_prints_the_whole_book_with_widgets_in_their_default_state():
     ed = edition()
     assert squeeze(edition_words(ed)) in pages[0] and squeeze(licence_statement(ed)) in pages[0], \
         "the title page lacks the edition or the licence statement"
+    # each chapter's list of where its numbers come from, folded on screen, prints open
+    folds = as_printed.count('<details class="csb-sources"')
+    whole = "".join(pages)
+    assert folds > 10 and whole.count(squeeze("The figures on this page were last checked against their sources")) == folds
+    assert whole.count(squeeze("Each number on this page that was computed from")) == \
+        as_printed.count('<p class="numbers-intro">') > 10, "a folded list of sources is missing from the PDF"
     start = next(i for i, text in enumerate(pages) if squeeze("Solutions to the exercises") in text)
     at_the_end = "".join(pages[start:])
     for title, body in solution_texts(as_printed[end:]):

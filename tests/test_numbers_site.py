@@ -114,8 +114,17 @@ def test_a_keyboard_user_reaches_the_source_of_a_number(page, server, path):  # 
 def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F811
     """Every number as readers type it, typed into one load of the finder page (each load of this
     page costs seconds; the searches do not depend on each other, as the box is emptied between
-    them), then the filters, then a computed number followed to its chapter."""
+    them), then the filters, then a computed number followed to its chapter. First, the search box
+    is one link away from the top of the page, before the page's explanation."""
     outside, errors = open_page(page, f"{server}/book/figures.html")
+    jump = page.locator('main a[href="#finder-q"]').first
+    assert jump.count() and jump.evaluate("a => a.getBoundingClientRect().bottom <= window.innerHeight"), \
+        "no link to the search box on the finder's first screen"
+    jump.click()
+    assert page.evaluate("""() => { const label = document.querySelector('label[for="finder-q"]').getBoundingClientRect();
+        const box = document.getElementById('finder-q').getBoundingClientRect();
+        return label.top >= document.querySelector('.bd-header-article').getBoundingClientRect().bottom
+               && box.bottom <= window.innerHeight; }"""), "the link does not bring the search box and its label into view"
     shown = page.locator(".finder-row:not([hidden])")
     for typed in READERS_TYPE:
         page.fill("#finder-q", typed)
@@ -175,10 +184,13 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
     page.keyboard.press("Enter")
     page.wait_for_url("**/tk_claims.html#n-*")
     assert page.evaluate("id => document.getElementById(id).matches(':target')", page.url.split("#", 1)[1])
+    assert page.locator(f'[id="{page.url.split("#", 1)[1]}"]').is_visible(), \
+        "the entry is in the chapter's list of sources, which stays folded when a reader arrives at it"
 
 
 def test_the_site_search_finds_numbers_as_readers_type_them(page, server):  # noqa: F811
-    """The same numbers, typed into the site's own search (4228 as well as 4,228)."""
+    """The same numbers, typed into the site's own search (4228 as well as 4,228), each shown whole
+    in the search box: its magnifier sits before the first character, not over it."""
     from urllib.parse import quote
 
     for typed in READERS_TYPE + ["4,228"]:
@@ -186,6 +198,13 @@ def test_the_site_search_finds_numbers_as_readers_type_them(page, server):  # no
         page.wait_for_function("/finished|did not match/.test(document.querySelector('#search-results').textContent)",
                                timeout=20000)
         assert page.locator("#search-results ul.search li").count() >= 1, f"the site's search finds nothing for {typed!r}"
+        covered = page.evaluate("""() => Array.from(document.querySelectorAll('form.bd-search'))
+            .filter(f => f.getClientRects().length).map(f => {
+                const input = f.querySelector('input'), icon = f.querySelector('.fa-magnifying-glass');
+                const text = input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft);
+                return [input.value, icon.getBoundingClientRect().right - text]; })
+            .filter(([value, over]) => over > 0.5)""")
+        assert covered == [], f"the search box's magnifier covers the start of what was typed: {covered}"
 
 
 def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():

@@ -263,11 +263,13 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, server, path):
     """200% zoom on a 1280-pixel screen (a 640-pixel layout at twice the density), then a phone
-    390 pixels wide: the page never scrolls sideways, controls stay inside their widgets, figures
-    stay on the screen and are never drawn smaller than their natural size allows, and on the
-    phone every chart's smallest text measures at least 12 CSS pixels. Then the phone is switched
-    to dark mode: every figure keeps its own white background (so dark text stays on white) and is
-    neither inverted nor dimmed below 80% brightness."""
+    390 pixels wide: the page never scrolls sideways, controls and their labels stay inside their
+    widgets, every table and caption fits with nothing hidden to the side, figures stay on the
+    screen and are never drawn smaller than their natural size allows, and on the phone every
+    chart's smallest text measures at least 12 CSS pixels. The page's list of sources is folded on
+    screen, opens when a number linking into it is followed, and prints open. Then the phone is
+    switched to dark mode: every figure keeps its own white background (so dark text stays on
+    white) and is neither inverted nor dimmed below 80% brightness."""
     context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
     page = context.new_page()
     try:
@@ -276,10 +278,12 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
             page.set_viewport_size({"width": width, "height": 900})
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at {width}px"
-            sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll('.csb-widget select, .csb-widget fieldset'))
+            sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll(
+                    '.csb-widget select, .csb-widget fieldset, .csb-widget label, .csb-widget legend'))
                 .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
-                .map(c => c.id || c.dataset.control)""")
-            assert sticking_out == [], f"{path}: widget controls run past the widget's edge at {width}px: {sticking_out}"
+                .map(c => c.id || c.dataset.control || c.textContent.trim().slice(0, 60))""")
+            assert sticking_out == [], f"{path}: widget controls or labels run past the widget's edge at {width}px: {sticking_out}"
+            tables_fit(page, path, width)
             figures = page.eval_on_selector_all("main svg.csb-chart", """els => els.filter(e => e.getBoundingClientRect().width > 0)
                 .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
                             natural: e.width.baseVal.value, label: (e.getAttribute('aria-label') || '').slice(0, 50)}))""")
@@ -292,9 +296,106 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
         small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
                  if c["smallest"] < 12]
         assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
+        selects_legible(page, path, "light")
+        sources_fold(page, path)
         dark_mode(page, path)
     finally:
         context.close()
+
+
+# Every table on the page as laid out: the width hidden inside it or inside the box that scrolls
+# it, where its right edge and its caption's fall, and each body cell with the column header it
+# sits under and the label shown before it (a row stacked as a card shows its column's name).
+TABLES = """() => Array.from(document.querySelectorAll('main table')).filter(t => t.getClientRects().length).map(t => {
+    let box = t.parentElement;
+    while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    const clip = box && box !== document.body ? box.getBoundingClientRect().right : window.innerWidth;
+    const heads = Array.from(t.querySelectorAll('thead th')).map(h => h.textContent.trim());
+    const headsShown = t.tHead ? t.tHead.getBoundingClientRect().height > 1 : false;
+    const caption = t.caption || (t.closest('figure') && t.closest('figure').querySelector('figcaption'));
+    return {name: (caption ? caption.textContent : heads.join(' | ')).trim().slice(0, 60),
+        hidden: Math.max(t.scrollWidth - t.clientWidth,
+                         box && box !== document.body ? box.scrollWidth - box.clientWidth : 0),
+        right: t.getBoundingClientRect().right, clip: clip,
+        caption: caption ? {overflow: caption.scrollWidth - caption.clientWidth,
+                            right: caption.getBoundingClientRect().right} : null,
+        cells: Array.from(t.querySelectorAll('tbody tr')).flatMap(r => Array.from(r.cells).map((c, i) => ({
+            head: heads[i] || '', right: c.getBoundingClientRect().right, shown: c.getClientRects().length > 0,
+            label: headsShown ? heads[i] || '' : (getComputedStyle(c, '::before').content || '').replace(/^"|"$/g, '')})))};
+})"""
+
+
+def tables_fit(page, path, width):
+    """No table scrolls sideways: nothing hidden inside it or the box around it, its right edge
+    and its caption's on the screen. Every cell of every row, the check status above all, is on the
+    screen, and labelled with its column's header (shown above, or before it in a stacked row)."""
+    for t in page.evaluate(TABLES):
+        where = f"{path}, table {t['name']!r} at {width}px"
+        assert t["hidden"] <= 1, f"{where}: {t['hidden']}px of it is hidden to the side"
+        assert t["right"] <= min(width, t["clip"]) + 1, f"{where}: it runs past the screen to {t['right']:.0f}px"
+        if t["caption"]:
+            assert t["caption"]["overflow"] <= 1 and t["caption"]["right"] <= min(width, t["clip"]) + 1, \
+                f"{where}: its caption is cut off ({t['caption']})"
+        for c in t["cells"]:
+            kind = "the check status" if "status" in c["head"].lower() else f"the cell under {c['head']!r}"
+            assert c["shown"] and c["right"] <= min(width, t["clip"]) + 1, \
+                f"{where}: {kind} is off the screen, at {c['right']:.0f}px"
+            assert c["head"].lower() in c["label"].lower(), \
+                f"{where}: {kind} is not labelled with its column's name (shows {c['label']!r})"
+
+
+# The page's folded list of sources and one number on the page that links into it.
+SOURCES = """() => {
+    const fold = document.querySelector('details.csb-sources');
+    const inside = fold ? Array.from(fold.querySelectorAll('table, li[id]')) : [];
+    const link = Array.from(document.querySelectorAll('main a.num[href^="#"]'))
+        .find(a => fold && fold.contains(document.getElementById(decodeURIComponent(a.hash.slice(1)))));
+    return {fold: !!fold, open: fold ? fold.open : null,
+            shown: inside.filter(e => e.checkVisibility()).length, inside: inside.length,
+            outside: Array.from(document.querySelectorAll('main table.provenance, main .numbers-list'))
+                .filter(e => !(fold && fold.contains(e))).length,
+            link: link ? link.getAttribute('href') : null};
+}"""
+
+
+def sources_fold(page, path):
+    """A chapter's list of where its numbers come from (each computed number's rows, the table of
+    sources) sits behind one disclosure: folded on screen, so the page is not mostly sources on a
+    phone; opened by following a number that links into it; and shown in print (and the PDF)."""
+    before = page.evaluate(SOURCES)
+    if not before["fold"] and not before["outside"]:
+        return                              # a page with no list of sources
+    assert before["outside"] == 0, f"{path}: the page's list of sources is not folded behind a disclosure"
+    assert before["open"] is False and before["shown"] == 0, f"{path}: the list of sources is open on screen"
+    page.emulate_media(media="print")
+    printed = page.evaluate(SOURCES)
+    page.emulate_media(media="screen")
+    assert printed["shown"] == printed["inside"] > 0,         f"{path}: in print, {printed['inside'] - printed['shown']} of the list's {printed['inside']} parts are hidden"
+    if before["link"]:
+        page.click(f'main a.num[href="{before["link"]}"]')
+        page.wait_for_function("document.querySelector('details.csb-sources').open")
+        seen = page.evaluate("""id => { const e = document.getElementById(id), r = e.getBoundingClientRect();
+            return e.checkVisibility() && r.top >= -1 && r.top < window.innerHeight; }""", before["link"][1:])
+        assert seen, f"{path}: following {before['link']} opens the list but does not show the entry"
+
+
+# Each widget select's text against what is behind it (its own background, or the first one
+# behind it that is not transparent): the WCAG contrast ratio.
+SELECT_CONTRAST = """() => Array.from(document.querySelectorAll('.csb-widget select')).map(s => {
+    const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    let e = s, bg = getComputedStyle(e).backgroundColor;
+    while (rgb(bg)[3] === 0 && e.parentElement) { e = e.parentElement; bg = getComputedStyle(e).backgroundColor; }
+    const [a, b] = [lum(getComputedStyle(s).color), lum(bg)].sort((x, y) => y - x);
+    return {id: s.id, ratio: Math.round((a + 0.05) / (b + 0.05) * 10) / 10}; })"""
+
+
+def selects_legible(page, path, mode):
+    """The chosen option of every widget select reads at a contrast of at least 4.5 to 1."""
+    faint = [s for s in page.evaluate(SELECT_CONTRAST) if s["ratio"] < 4.5]
+    assert faint == [], f"{path}: a widget select's text is faint in {mode} mode: {faint}"
 
 
 def dark_mode(page, path):
@@ -308,6 +409,7 @@ def dark_mode(page, path):
                 filter: getComputedStyle(e).filter + ' ' + getComputedStyle(e.parentElement).filter,
                 label: (e.getAttribute('aria-label') || '').slice(0, 50)}; })""")
     assert checks or 'class="csb-chart' not in (SITE / path).read_text(), f"{path}: no figures found"
+    selects_legible(page, path, "dark")
     for c in checks:
         assert c["background"] == "rgb(255, 255, 255)", f"{path}: a figure has no white background: {c['label']}"
         assert c["first"] in ("rgb(255, 255, 255)", "#ffffff"), f"{path}: a figure's own background is not white"

@@ -59,3 +59,29 @@ def test_no_chapter_runs_a_build_only_module():
         text = source.read_text()
         used = [n for n in names if re.search(rf"\bcsebook(?:\.\w+)*\.{n}\b|from csebook import [^\n]*\b{n}\b", text)]
         assert not used, f"{source.name} imports {used}, which the staleness check leaves out"
+
+
+def test_snapshot_lines_are_short_and_split_at_sentence_or_field_boundaries():
+    from csebook.snapshot import MAX_LINE, keyed
+
+    long = ("The first sentence says one thing about 717 offences. The second says another; it has a field, "
+            "and another field. " * 4).strip()
+    lines = keyed("glue pf_example", long)
+    assert len(lines) > 1 and all(len(line) <= MAX_LINE for line in lines)
+    assert [line.split(": ", 1)[0] for line in lines] == [f"glue pf_example part {i}" for i in range(1, len(lines) + 1)]
+    assert lines[0].endswith("offences.") or lines[0].endswith(";")           # a boundary, not a width
+    assert " ".join(line.split(": ", 1)[1] for line in lines) == long
+    too_long = [(p.name, n) for p in SNAPSHOTS.glob("*.txt")
+                for n, line in enumerate(p.read_text().splitlines(), start=1) if len(line) > MAX_LINE]
+    assert not too_long, f"snapshot lines over {MAX_LINE} characters: {too_long[:5]}"
+
+
+def test_adding_a_code_cell_relabels_nothing():
+    nb = nbformat.read(executed_path(chapter_sources()[0]), as_version=4)
+    before = snapshot(nb, "x")
+    nb.cells.insert(3, nbformat.v4.new_code_cell("x = 1"))
+    nb.cells.insert(3, nbformat.v4.new_code_cell("print('a new output')", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="a new output\n")]))
+    after = snapshot(nb, "x")
+    added = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line.startswith(("+ ", "- "))]
+    assert added == ["+ output empty stdout: a new output"]

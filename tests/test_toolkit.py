@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from csebook import fmt
 from csebook.chapters import tk_claims, tk_counting, tk_missing, tk_samples, tk_small, tk_time
 from csebook.data import load_package
 
@@ -105,8 +106,17 @@ def test_delay_view_counts_both_ways_and_rises_by_year_of_record():
     assert "Illustration, not data" in view.summary
 
 
-def test_claims_are_balanced_and_computed_from_their_figures(package):
-    assert tk_claims.claim_counts(package) == {"no group stands out": 4, "over-representation understated": 4}
+# The claim checker's rule (printed on its page): a figure comes with the figures its own sentence or
+# passage gives for another group of the same base, or for the same statistic in another period.
+COMPANIONS = (("a-white-2023", "a-asian-2023"), ("a-pakistani-2024", "a-pakistani-2023"),
+              ("b-pakistani-subset", "b-pakistani-subset-2023"))
+
+
+def test_claims_follow_the_rule_with_their_companions_and_are_computed_from_their_figures(package):
+    ids = set(package.claims.claim_id)
+    missing = [(a, b) for a, b in COMPANIONS if a in ids and b not in ids]
+    assert not missing, f"a claim shown without the companion its own report gives: {missing}"
+    assert sum(tk_claims.claim_counts(package).values()) == len(package.claims)
     frame = tk_claims.claims_frame(package).set_index("Claim")
     gmp = frame.loc["“52%” of suspects in multi-victim, multi-offender exploitation cases in Greater Manchester were Asian"]
     # against the force area first (52 / 13.6 = 3.8), the city of Manchester's 21% only as the last, named
@@ -140,16 +150,21 @@ def test_how_sure_combines_the_uncertainties_hand_computed(package):
     # like the recorded, chance left out: the plain ratio of shares
     rows, notes = tk_claims.how_sure(sub, "like", "none")
     assert rows[0][1] == pytest.approx(sub.share / p) and not notes
-    # bounds and groups: the Wilson interval on the groups, then none to all of the unrecorded
+    # no share recorded published for the category: with groups, the Wilson interval on the groups only,
+    # and the break-even shares recorded (chance left out, each suspect independent, in groups) instead
     lo, hi = stats.wilson_interval(sub.share * sub.groups, sub.groups)
-    rows, _ = tk_claims.how_sure(sub, "bounds", "groups")
-    assert (rows[0][1], rows[0][2]) == pytest.approx((sub.recorded * lo / p, (sub.recorded * hi + 1 - sub.recorded) / p))
+    rows, notes = tk_claims.how_sure(sub, "bounds", "groups")
+    assert sub.recorded is None and (rows[0][1], rows[0][2]) == pytest.approx((lo / p, hi / p))
+    expected = [p / sub.share, p / stats.wilson_interval(sub.share * sub.n, sub.n)[0], p / lo]
+    assert "cannot be drawn" in notes[0] and all(fmt.share(x) in notes[0] for x in expected)
+    assert [be for _, be in tk_claims.break_evens(sub, p)] == pytest.approx(expected)
     # a compiled list gets no chance interval, and says why
     rows, notes = tk_claims.how_sure(claims["b-quilliam"], "like", "groups")
     assert rows[0][1] == rows[0][2] and "never a sample" in notes[0]
     # an unpublished share recorded: no bounds, and the break-even instead
     _, notes = tk_claims.how_sure(claims["b-pakistani-cse"], "bounds", "none")
-    assert "cannot be drawn" in notes[0] and "27.5%" in notes[0]
+    cse = claims["b-pakistani-cse"]
+    assert "cannot be drawn" in notes[0] and fmt.share(cse.comparators[0][1] / cse.share) in notes[0]
     # the verdict follows the numbers as printed
     view = tk_claims.how_sure_view(package, "a-white-2023", "like", "none")
     assert "includes one" in view.summary

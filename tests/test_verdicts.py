@@ -109,3 +109,41 @@ def test_a_broken_verdict_stops_execution_naming_the_sentence_and_the_numbers(tm
     assert "The three grades add up to the total" in err and "sum(parts) == total" in err
     assert "parts = [10, 14, 4]" in err and "total = 27" in err
     assert path.read_bytes() == before
+
+
+def test_every_sentence_that_judges_numbers_is_computed_declared_or_excepted_with_a_reason():
+    """Over chapter prose, captions, the strings chapter modules write into widget summaries and alt
+    text, and the claim checker's table: a sentence with a verdict word is either computed (say,
+    pick), declared with its condition (verdict, checked when the chapter executed), or listed in
+    tests/verdict_exceptions.csv with a reason; an exception that no longer matches anything is
+    flagged too. `python tools/verdicts.py` lists them all."""
+    from csebook.verdict_check import unchecked_report
+
+    _, missing = unchecked_report(ROOT)
+    assert not missing, "\n".join(f"{how or 'unchecked'}: {where}: {text[:160]}" for where, text, how in missing)
+
+
+def test_the_check_finds_an_unchecked_verdict_in_prose_and_in_a_module(tmp_path):
+    """A copy of the exceptions without one row: the sentence it covered is reported."""
+    import csv
+    import shutil
+
+    from csebook.verdict_check import findings
+
+    rows = list(csv.DictReader(open(ROOT / "tests" / "verdict_exceptions.csv", newline="")))
+    dropped = next(r for r in rows if r["where"] == "hmicfrs_2023")
+    root = tmp_path / "book"
+    root.mkdir()
+    for name in ("_toc.yml", "_config.yml"):
+        shutil.copy(ROOT / name, root / name)
+    for folder in ("book", "data", "csebook"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "tests").mkdir()
+    with open(root / "tests" / "verdict_exceptions.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["where", "phrase", "reason"])
+        w.writeheader()
+        w.writerows(r for r in rows if r is not dropped)
+    found = findings(root, ["hmicfrs_2023"])
+    assert any(how == "" and dropped["phrase"].lower() in text.lower() for _, text, how in found)
+    # the declared verdicts of the executed chapter (copied with it) still count as checked
+    assert any(how.startswith("declared hm_adds_up") for _, _, how in found)

@@ -27,6 +27,7 @@ from ..suspects import (  # noqa: F401
     series_by_key,
     share_under,
 )
+from ..verdicts import pick
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
@@ -209,14 +210,15 @@ def rates_chart(rows: list[Rate]) -> Chart:
         pak = next(r for r in pair if r.group == "Pakistani")
         rr = pak.per_100k / white.per_100k
         lay.text(f"{label}: relative rate, Pakistani against White, {fmt.ratio(rr)}", weight="bold")
+        over = " over nine months" if pak.period.startswith("Jan to Sep") else ""
         for r, colour in ((white, SKY), (pak, VERMILLION)):
-            lay.text(f"{r.group}: {fmt.count(r.count)} suspects, {fmt.ratio(r.per_100k)} per 100,000", indent=0.1)
+            lay.text(f"{r.group}: {fmt.count(r.count)} suspects, {fmt.ratio(r.per_100k)} per 100,000{over}", indent=0.1)
             bar_row(lay, [(0, r.per_100k, colour, "")], xmax=top)
             numbers += [fmt.count(r.count), fmt.ratio(r.per_100k)]
         numbers.append(fmt.ratio(rr))
         sentences.append(f"{label}: White {fmt.count(white.count)} recorded suspects, {fmt.ratio(white.per_100k)} per "
-                         f"100,000 White residents; Pakistani {fmt.count(pak.count)}, {fmt.ratio(pak.per_100k)} per "
-                         f"100,000 Pakistani residents; relative rate {fmt.ratio(rr)}")
+                         f"100,000 White residents{over}; Pakistani {fmt.count(pak.count)}, {fmt.ratio(pak.per_100k)} "
+                         f"per 100,000 Pakistani residents{over}; relative rate {fmt.ratio(rr)}")
         lay.gap(0.06)
     alt = (f"{title}. Bars, Census 2021 residents of England and Wales as the denominator: " + "; ".join(sentences)
            + ". Suspects whose ethnicity was not recorded are not counted, so every rate is a floor.")
@@ -232,6 +234,7 @@ def recording_chart(rows: list[Series]) -> Chart:
     title = "Lowest ratio of shares the data allow, by the share of suspects recorded"
     lay = Layout().title(title)
     colours = [VERMILLION, ORANGE, BLUE, GREEN]
+    lay.legend([(f"{s.period}, {s.group}", colour) for s, colour in zip(rows, colours)])
     numbers, sentences = [], []
     for s, colour in zip(rows, colours):
         be = comparisons.break_even_recording(s.of_recorded, s.comparator.share)
@@ -274,12 +277,9 @@ def gmp_rows(package: Package) -> list[tuple[str, float, float]]:
     each base the source leaves open, and with the chance variation of suspects who come in networks."""
     f = package.figure
     asian, white = f("gmp_mvmo_suspects_asian.guardian").value / 100, f("gmp_mvmo_suspects_white.guardian").value / 100
-    u = f("gmp_csa_suspects_unknown.guardian").value / 100
-    bases = comparisons.bounds_under_bases(asian, white, u)
     rows = [(f"Base all suspects; the rest ({pct(1 - asian - white)}) unrecorded or other groups",
-             bases[0].low, bases[0].high),
-            (f"Base recorded suspects; unrecorded like the force's all-abuse share ({pct(u)})",
-             bases[1].low, bases[1].high)]
+             asian, 1 - white),
+            ("Base recorded suspects; no share recorded published, so any share of all suspects", 0.0, 1.0)]
     live = f("gmp_mvmo_investigations_2025.independent").count
     for k in (NETWORKS[0], live, NETWORKS[1]):
         lo, hi = comparisons.clustered_interval(asian, k)
@@ -294,7 +294,7 @@ def gmp_chart(package: Package) -> Chart:
     title = "Asian share of Greater Manchester Police's exploitation suspects: what the printed share allows"
     lay = Layout().title(title)
     numbers, sentences = [], []
-    colours = [ORANGE, ORANGE, UNKNOWN, UNKNOWN, UNKNOWN]
+    colours = [ORANGE, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]
     for (label, lo, hi), colour in zip(rows, colours):
         lay.text(f"{label}: {pct(lo)} to {pct(hi)}")
 
@@ -394,18 +394,27 @@ def ratio_chart(s: Series, assumption: str) -> Chart:
     return Chart(lay.figure(), alt, numbers)
 
 
+def line_ends(s: Series, comparator: float) -> tuple[float, float, float | None]:
+    """The ratio of shares with none and with all of the unrecorded in the group, and the share of
+    the unrecorded at which it reaches one (None if it never does)."""
+    low, high = share_under(s, "bounds")
+    x = (comparator - low) / (high - low) if high > low and low <= comparator <= high else None
+    return low / comparator, high / comparator, x
+
+
 def _line_chart(lay: Layout, s: Series, label: str) -> Chart:
     """The ratio of shares against the share of the unrecorded in the group, one line per
     comparator, with the point where each reaches one marked."""
     r = s.recording.share
-    colours = [ORANGE, VERMILLION, BLUE, GREEN, PURPLE]
+    colours = [ORANGE, VERMILLION, BLUE, GREEN, PURPLE, SKY, BLACK]
     numbers, sentences = [], []
     rows = []
+    if len(s.comparators) > len(colours):
+        raise ValueError(f"{s.key}: {len(s.comparators)} comparators, colours for {len(colours)}: none may be dropped")
     for c, colour in zip(s.comparators, colours):
-        lo, hi = r * s.of_recorded / c.share, (r * s.of_recorded + 1 - r) / c.share
-        x = comparisons.break_even_unrecorded(r, s.of_recorded, c.share)
+        lo, hi, x = line_ends(s, c.share)
         where = (f"one when {pct(x)} of the unrecorded are {s.group}" if x is not None else
-                 f"{'above' if lo > 1 else 'below'} one for any share")
+                 pick([("lo > 1", "above one for any share"), ("hi < 1", "below one for any share")], lo=lo, hi=hi))
         lay.text(f"{c.label}: {fmt.ratio(lo)} (none) to {fmt.ratio(hi)} (all); {where}", color=BLACK)
         numbers += [fmt.ratio(lo), fmt.ratio(hi)] + ([pct(x)] if x is not None else [])
         sentences.append(f"against {c.label} ({pct(c.share)}) the ratio runs from {fmt.ratio(lo)} to {fmt.ratio(hi)}, "
@@ -423,8 +432,9 @@ def _line_chart(lay: Layout, s: Series, label: str) -> Chart:
         ax.set_ylim(0, ymax)
         ax.set_xticks([0, 0.5, 1])
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    lay.gap(0.04).legend([(c.label.split(", ", 1)[1] if ", " in c.label else c.label, colour)
-                          for c, (_, _, _, colour) in zip(s.comparators, rows)])
+    lay.gap(0.04).legend([(c.short, colour) for c, (_, _, _, colour) in zip(s.comparators, rows)])
+    if any(c.short.endswith("*") for c in s.comparators):
+        lay.text("* estimated from the 2011 age and sex pattern", size=11)
     plot_block(lay, draw, height=1.8, ylabel="Ratio of shares (dashed line: one)",
                xlabel=f"Share of the unrecorded suspects who are {s.group}")
     alt = (f"{s.label}, if the unrecorded suspects are {label}, with {pct(r)} recorded. Lines: "
@@ -438,9 +448,10 @@ def ratio_view(package: Package, series_key: str, assumption: str) -> View:
     chart = ratio_chart(s, assumption)
     first, matched = s.comparators[0], s.comparators[-1]
     if assumption == "line":
-        x = comparisons.break_even_unrecorded(s.recording.share, s.of_recorded, first.share)
+        lo, hi, x = line_ends(s, first.share)
         where = (f"reaches one when {pct(x)} of the unrecorded suspects are {s.group}" if x is not None else
-                 "does not reach one, whatever the unrecorded are")
+                 pick([("lo > 1", "stays above one, whatever the unrecorded are"),
+                       ("hi < 1", "stays below one, whatever the unrecorded are")], lo=lo, hi=hi))
         summary = (f"{s.label}. Recorded: {s.recording.label}. If the unrecorded are {label}: against "
                    f"{first.label}, the ratio of shares {where}. Each comparator is a line on the chart.")
         return View(chart, summary)

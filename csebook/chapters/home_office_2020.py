@@ -324,6 +324,24 @@ class StudyComparison:
     like_known: float
     ceiling: float
     comparators: tuple[tuple[str, float], ...]
+    n_known: int = 0       # people of known ethnicity (on the smaller base where the base is disputed)
+
+    @property
+    def count_known(self) -> int:
+        """The group's count among those of known ethnicity, rounded from the printed share."""
+        return round(self.like_known * self.n_known)
+
+    def known_interval(self) -> tuple[float, float]:
+        """95% Wilson interval on the share of those known, each person independent: chance only."""
+        from .. import stats
+
+        return stats.wilson_interval(self.count_known, self.n_known)
+
+    def chance_excluded(self) -> bool:
+        """Whether the interval excludes every comparator share (chance alone does not explain the
+        difference from any of them)."""
+        lo, hi = self.known_interval()
+        return all(p < lo or p > hi for _, p in self.comparators)
 
     def ratios(self) -> tuple[tuple[str, float, float, float], ...]:
         """(comparator, ratio of shares at the floor, under 'like the known', at the ceiling)."""
@@ -332,10 +350,20 @@ class StudyComparison:
     def selection_needed(self) -> tuple[tuple[str, float], ...]:
         """For each comparator: how many times as likely a member of the group would have to be to
         enter the study as anyone else, for its population share to become its share of those known.
-        Below one for a group under its population share. It is the odds ratio of the two shares,
-        the same number a relative rate against everyone else gives if the study were complete and
-        unselected."""
+        Below one for a group under its population share. It is (o/(1-o)) / (p/(1-p)) for the
+        study's share o and the population's p: the ratio of a member's chance of being counted to
+        anyone else's (a ratio of probabilities, not an odds ratio), the same number a relative rate
+        against everyone else gives if the study were complete and unselected."""
         return tuple((name, comparisons.relative_rate(self.like_known, p)) for name, p in self.comparators)
+
+
+def people_counted(package: Package, key: str) -> int:
+    """How many people a study counted; for CEOP, whose base is disputed, the smaller base (the
+    fully identified suspects), which gives the wider interval."""
+    f = package.figure
+    return {"ceop2011_suspects": min(f("ceop2011_identified.c4").count, f("ceop2011_potential_offenders.c4").count),
+            "occ2012_perpetrators": f("occ_perpetrators.independent").count,
+            "quilliam2017_convictions": f("quilliam_offenders.hl14053").count}[key]
 
 
 def study_comparisons(package: Package) -> list[StudyComparison]:
@@ -349,12 +377,13 @@ def study_comparisons(package: Package) -> list[StudyComparison]:
             comparators = tuple((name, pop.share(package, 2011, pop.EW, group, band))
                                 for name, band in COMPARATOR_BANDS)
             out.append(StudyComparison(r.label, group, s, s / known, s + r.unrecorded + r.undescribed,
-                                       comparators))
+                                       comparators, round(people_counted(package, r.key) * known)))
     return out
 
 
 def selection_text(odds_ratio: float) -> str:
-    """An odds ratio of selection in words: above one, 'N times as likely'; below, 'N times less likely'."""
+    """Selection in words, a ratio of the chances of being counted: above one, 'N times as likely';
+    below, 'N times less likely'."""
     from ..comparisons import odds_ratio_words
 
     return odds_ratio_words(odds_ratio) + " to be counted"
@@ -378,6 +407,6 @@ def study_comparisons_html(rows: list[StudyComparison]) -> str:
                 ("Ceiling (every unknown in the group)", fmt.percent(c.ceiling, 0)),
                 ("Census 2011, England and Wales", "; ".join(f"{name}: {fmt.percent(p, 1)}" for name, p in c.comparators)),
                 ("Ratio of shares, unknowns like the known", ratio_lines),
-                ("Selection needed for parity (odds ratio)", needed),
+                ("Selection needed for parity (times as likely to be counted)", needed),
             ]})
     return entries_html(entries, css="comparison")

@@ -34,9 +34,31 @@ class Uncertain:
     n: float | None
     groups: float | None
     groups_text: str
-    base_open: tuple[float, float] | None      # (other groups' printed share, unknown share if the base is the recorded)
+    base_open: float | None     # where the source leaves the base open: the other printed groups' share
     comparators: tuple[tuple[str, float], ...]
     compiled_list: bool = False
+    wider_recorded: tuple[str, ...] = ()    # shares recorded published for a wider category, as printed (not used)
+
+
+def break_evens(u: Uncertain, p: float) -> list[tuple[str, float | None]]:
+    """Where no share recorded is published for the claim's own category: the share recorded at
+    which the lowest ratio of shares against a comparator share p reaches one, with chance left out,
+    with each suspect independent, and with suspects counted in groups (the lower end of a 95%
+    Wilson interval on the share among those recorded takes the place of the share)."""
+    groups = "counted as " + (u.groups_text.split(" (")[0] if u.groups_text else "groups")
+    out = [("chance left out", comparisons.break_even_recording(u.share, p))]
+    for name, size in (("each suspect independent", u.n), (groups, u.groups)):
+        if size:
+            low = stats.wilson_interval(u.share * size, size)[0]
+            out.append((name, comparisons.break_even_recording(low, p)))
+    return out
+
+
+def break_even_text(u: Uncertain) -> str:
+    name, p = u.comparators[0]
+    parts = [f"{pct(be)} ({how})" for how, be in break_evens(u, p) if be is not None]
+    return (f"the lowest ratio against {name} stays above one only if at least " + ", ".join(parts)
+            + " of suspects had ethnicity recorded")
 
 
 def uncertain_claims(package: Package) -> list[Uncertain]:
@@ -46,22 +68,26 @@ def uncertain_claims(package: Package) -> list[Uncertain]:
     f = package.figure
     series = suspects.series_by_key(package)
     out = []
+    wider = (f("gbo_2024q3_eth_recorded.khyber").value_as_printed + " of suspects",
+             f("gbo_2024q3_eth_recorded.sky").value_as_printed + " of records")
     for cid, key, count_id in (("a-white-2023", "gbo2023_white", "gbo_2023_suspects_white_count.khyber"),
                                ("a-white-2024", "gbo2024_white", "gbo_2024q3_suspects_white_count.khyber"),
                                ("a-pakistani-2024", "gbo2024_pakistani", "gbo_2024q3_suspects_pakistani_count.khyber"),
                                ("b-pakistani-subset", "sub2024_pakistani", "gbo_subset_2024q3_pakistani_count.khyber")):
         s = series[key]
         n = f(count_id).count / s.of_recorded
-        out.append(Uncertain(cid, f"{s.group}, {s.category.lower()}, {s.period}", s.of_recorded, s.recording.share, n,
+        published = s.recording.published_for_category
+        out.append(Uncertain(cid, f"{s.group}, {s.category.lower()}, {s.period}", s.of_recorded,
+                             s.recording.share if published else None, n,
                              n / GROUP_SIZE, f"groups of {GROUP_SIZE} suspects (an assumption)", None,
-                             tuple((c.label, c.share) for c in s.comparators)))
+                             tuple((c.label, c.share) for c in s.comparators),
+                             wider_recorded=() if published else wider))
     gmp = series["gmp_mvmo_asian"]
     asian, white = (f(f"gmp_mvmo_suspects_{g}.guardian").value / 100 for g in ("asian", "white"))
     live = f("gmp_mvmo_investigations_2025.independent").count
     out.append(Uncertain("b-gmp", "Asian, Greater Manchester exploitation suspects, three years", asian, None, None,
                          live, f"{live} networks (the force's live investigations in 2025, an anchor)",
-                         (white, f("gmp_csa_suspects_unknown.guardian").value / 100),
-                         tuple((c.label, c.share) for c in gmp.comparators)))
+                         white, tuple((c.label, c.share) for c in gmp.comparators)))
     q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
     out.append(Uncertain("b-quilliam", "Asian, Quilliam's list of people convicted", q.like_known,
                          1 - f("quilliam_unknown.hl14053").value / 100, f("quilliam_offenders.hl14053").count,
@@ -93,16 +119,17 @@ def how_sure(u: Uncertain, unrecorded: str, chance: str) -> tuple[list[tuple[str
             low, high = stats.wilson_interval(u.share * size, size)
     if unrecorded == "bounds":
         if u.base_open is not None:
-            others, unknown = u.base_open
-            # chance may move the group's share past what the other printed groups leave room for
-            low = min(b.low for b in comparisons.bounds_under_bases(low, min(others, 1 - low), unknown))
-            high = max(b.high for b in comparisons.bounds_under_bases(high, min(others, 1 - high), unknown))
-            notes.append("the base is not stated: bounds under either base")
+            # if the printed share is of all suspects: the rest may be unrecorded or other groups
+            # (chance may move the group's share past what the other printed groups leave room for)
+            high = high + max(0.0, 1 - high - min(u.base_open, 1 - high))
+            notes.append("the base is not stated: the range is for a share of all suspects; if the share is of "
+                         "those recorded, no share recorded was published for these cases, and "
+                         + break_even_text(u))
         elif u.recorded is None:
-            name, p = u.comparators[0]
-            be = comparisons.break_even_recording(u.share, p)
-            notes.append("the share recorded was not published, so the bounds cannot be drawn; against "
-                         f"{name} they would include one if fewer than {pct(be)} of suspects had ethnicity recorded")
+            notes.append("no share recorded was published for this category, so the bounds cannot be drawn: the "
+                         "range is for those recorded only; " + break_even_text(u)
+                         + (" (published for all group-based suspects in the same briefing: "
+                            + " and ".join(u.wider_recorded) + ")" if u.wider_recorded else ""))
         else:
             low, high = u.recorded * low, u.recorded * high + (1 - u.recorded)
     return [(name, low / p, high / p) for name, p in u.comparators], notes
@@ -110,12 +137,15 @@ def how_sure(u: Uncertain, unrecorded: str, chance: str) -> tuple[list[tuple[str
 
 def _verdict(rows: list[tuple[str, float, float]]) -> str:
     """Judged on the ratios as printed (one decimal), so the words never contradict the numbers."""
-    shown = [(float(fmt.ratio(lo)), float(fmt.ratio(hi))) for _, lo, hi in rows]
-    if all(lo > 1 for lo, _ in shown):
-        return "above one against every comparator"
-    if all(hi < 1 for _, hi in shown):
-        return "below one against every comparator"
-    return "includes one (no difference), at one decimal, against at least one comparator"
+    from ..verdicts import pick
+
+    lows = [float(fmt.ratio(lo)) for _, lo, _ in rows]
+    highs = [float(fmt.ratio(hi)) for _, _, hi in rows]
+    return pick([("all(lo > 1 for lo in lows)", "above one against every comparator"),
+                 ("all(hi < 1 for hi in highs)", "below one against every comparator"),
+                 ("any(lo <= 1 for lo in lows) and any(hi >= 1 for hi in highs)",
+                  "includes one (no difference), at one decimal, against at least one comparator")],
+                lows=lows, highs=highs)
 
 
 def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str) -> View:
@@ -220,23 +250,28 @@ def comparison(package: Package, key: str, printed_share: float, row: int | None
         if s.key.startswith("gmp_mvmo"):
             f = package.figure
             asian, white = f("gmp_mvmo_suspects_asian.guardian").value / 100, f("gmp_mvmo_suspects_white.guardian").value / 100
-            u = f("gmp_csa_suspects_unknown.guardian").value / 100
-            bases = comparisons.bounds_under_bases(asian if s.group == "Asian" else white,
-                                                   white if s.group == "Asian" else asian, u)
-            lo, hi = min(b.low for b in bases), max(b.high for b in bases)
-            text = (f"The base is not stated. Under either base the source leaves open, the share of all suspects lies "
-                    f"between {pct(lo)} and {pct(hi)}: {fmt.ratio(lo / first.share)} to {fmt.ratio(hi / first.share)} "
-                    f"times the share against {first.label}.")
+            share, other = (asian, white) if s.group == "Asian" else (white, asian)
+            lo, hi = share, 1 - other
+            be = comparisons.break_even_recording(share, first.share)
+            text = (f"The base is not stated. If {pct(share)} is a share of all suspects, the share lies between "
+                    f"{pct(lo)} and {pct(hi)}: {fmt.ratio(lo / first.share)} to {fmt.ratio(hi / first.share)} times "
+                    f"the share against {first.label}. If it is a share of those recorded, no share recorded was "
+                    f"published for these cases" + (f"; the lowest ratio stays above one if at least {pct(be)} were "
+                                                     "recorded." if be is not None else "."))
         else:
-            lo, hi = suspects.share_under(s, "bounds")
             rec = s.recording
-            text = (f"Share recorded: {rec.label}. Within the bounds (none to all of the unrecorded in the group) the "
-                    f"ratio against {first.label} runs from {fmt.ratio(lo / first.share)} to {fmt.ratio(hi / first.share)}.")
-            if not rec.published_for_category:
+            if rec.published_for_category:
+                lo, hi = suspects.share_under(s, "bounds")
+                text = (f"Share recorded: {rec.label}. Within the bounds (none to all of the unrecorded in the group) "
+                        f"the ratio against {first.label} runs from {fmt.ratio(lo / first.share)} to "
+                        f"{fmt.ratio(hi / first.share)}.")
+            else:
                 be = comparisons.break_even_recording(s.of_recorded, first.share)
-                if be is not None:
-                    text += (f" Because the share recorded for this category is borrowed, the break-even: below "
-                             f"{pct(be)} recorded, the bounds include a ratio of one.")
+                wider = " and ".join(pct(r.share) for r in s.recordings)
+                text = ("No share recorded was published for this category, so the bounds are not drawn"
+                        + (f"; the lowest ratio against {first.label} stays above one only if at least {pct(be)} of "
+                           f"its suspects were recorded (shares published for all group-based suspects: {wider})."
+                           if be is not None else "."))
         return ClaimComparison(MEASURE, ratios, text)
     if kind == "study":
         composition, _, group = rest.partition(":")

@@ -22,6 +22,7 @@ class MissingCase:
     recorded: float      # share of the base with ethnicity recorded
     of_recorded: float   # the group's share of the recorded
     status: str
+    missing_words: str = "unrecorded"   # what the rest is: unrecorded, or unknown or not described
 
 
 def missing_cases(package: Package) -> list[MissingCase]:
@@ -32,7 +33,8 @@ def missing_cases(package: Package) -> list[MissingCase]:
     for key, label in (("ceop2011_suspects", "CEOP 2011 suspects: Asian"), ("ceop2011_groups", "CEOP 2011 groups: Asian"),
                        ("occ2012_perpetrators", "Children's Commissioner 2012: Asian")):
         c = comps[key]
-        out.append(MissingCase(key, label, 1 - c.unrecorded - c.undescribed, c.asian_of_known()[0], c.status))
+        out.append(MissingCase(key, label, 1 - c.unrecorded - c.undescribed, c.asian_of_known()[0], c.status,
+                               "unknown or not described" if c.undescribed else "unrecorded"))
     series = suspects.series_by_key(package)
     for key, label in (("gbo2023_asian", "Group-based 2023: Asian"), ("gbo2023_white", "Group-based 2023: White"),
                        ("gmp_csa_asian", "GMP, all child sexual abuse: Asian")):
@@ -50,7 +52,7 @@ def missing_overview_chart(cases: list[MissingCase]) -> Chart:
     for c in cases:
         low, high = stats.share_bounds(c.recorded, c.of_recorded)
         text = (f"{pct(low)} to {pct(high)}; {pct(c.of_recorded)} if like the recorded "
-                f"({pct(1 - c.recorded)} unrecorded)")
+                f"({pct(1 - c.recorded)} {c.missing_words})")
         lay.text(f"{c.label}: {text}")
 
         def draw(ax, low=low, high=high, mid=c.of_recorded):

@@ -13,6 +13,7 @@ from ..charts import BAR_INSET, Chart, bar_row, log_axis, percent_axis, stamp
 from ..data import Package
 from ..layout import Layout
 from ..style import BLACK, BLUE, ORANGE, REST, SKY
+from ..verdicts import pick
 from ..widgets import Control, StaticWidget, View
 
 pct = fmt.share
@@ -53,8 +54,8 @@ def selection_view(true_x: str, detect: str, record: str, listing: str) -> View:
         bar_row(lay, [(0, share, BLUE if i == 0 else ORANGE, ""), (share, 1 - share, REST, "")])
     percent_axis(lay, "Kind X's share")
     final = path[-1][1]
-    direction = ("higher than" if final > float(true_x) + 1e-9 else "lower than" if final < float(true_x) - 1e-9
-                 else "the same as")
+    direction = pick([("final > true + 1e-9", "higher than"), ("final < true - 1e-9", "lower than"),
+                      ("abs(final - true) <= 1e-9", "the same as")], final=final, true=float(true_x))
     summary = (f"Illustration, not data: {setting}. In the final list kind X is {pct(final)}, {direction} its true "
                f"share of {pct(float(true_x))}.")
     alt = (f"Illustration, not data. Kind X's share stage by stage when {setting}: "
@@ -87,6 +88,12 @@ class Needed:
         return tuple((name, comparisons.selection_odds_ratio(self.share, p)) for name, p in self.comparators)
 
 
+# the age-and-sex match for police data of 2023-25: the mix of those aged 10 to 17 (at the published
+# share of suspects) and males aged 18 to 64, Census 2021 estimated from the 2011 pattern; Quilliam's
+# list (cases of 2005 to 2017) is set against the 2011 census's males aged 18 to 39
+MATCHED = "mix with males aged 18 to 64"
+
+
 def needed(package: Package) -> list[Needed]:
     from .. import suspects
     from . import home_office_2020 as ho
@@ -102,7 +109,7 @@ def needed(package: Package) -> list[Needed]:
             ("sub2024_pakistani", B, "Pakistani, outside families and institutions, Jan to Sep 2024"),
             ("gmp_mvmo_asian", B, "Asian, Greater Manchester exploitation suspects")):
         s = series[key]
-        first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == "sex and age band")
+        first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == MATCHED)
         rows.append(Needed(key, label, reading, s.of_recorded,
                            ((first.label, first.share), (matched.label, matched.share))))
     gmp = next(r for r in rows if r.key == "gmp_mvmo_asian")
@@ -120,11 +127,14 @@ def ratio_words(odds_ratio: float) -> str:
 
 
 def needed_chart(rows: list[Needed]) -> Chart:
-    """The odds ratio of selection each figure needs, against each comparator, on a log scale."""
+    """The selection each figure needs, as a ratio of the chances of being counted, against each comparator, on a log scale."""
     lay = Layout().title("How much selection each figure would need")
-    lay.text("Odds ratio: how many times as likely a member of the group would have to be to reach the "
+    lay.text("Ratio of chances: how many times as likely a member of the group would have to be to reach the "
              "figure as anyone else, if the group offended at its population share. Log scale; one is no selection.")
-    lay.legend([("against all residents", SKY), ("against males aged 18 to 39", ORANGE)])
+    lay.legend([("against all residents", SKY), ("against the age and sex match", ORANGE)])
+    lay.text("Age and sex match: for police data, 2021, the published share of suspects aged 10 to 17 and the rest "
+             "males aged 18 to 64 (estimated from the 2011 pattern); for Quilliam's list, males aged 18 to 39 in 2011.",
+             size=11)
     sentences, numbers = [], []
     for r in rows:
         (n1, o1), (n2, o2) = r.odds_ratios()
@@ -142,7 +152,7 @@ def needed_chart(rows: list[Needed]) -> Chart:
         numbers += [fmt.ratio(o1), fmt.ratio(o2)]
 
     log_axis(lay, 0.1, 100, [0.1, 1, 10, 100])
-    alt = ("How much selection each figure would need: the odds ratio of selection that would turn the group's "
+    alt = ("How much selection each figure would need: the ratio of the chances of being counted that would turn the group's "
            "population share into the figure. " + "; ".join(sentences) + ".")
     return Chart(lay.figure(), alt, numbers)
 
@@ -160,21 +170,21 @@ def needed_view(package: Package, key: str, comparator: str, stages: str) -> Vie
     bar_row(lay, [(0, p, SKY, ""), (p, 1 - p, REST, "")])
     percent_axis(lay, "")
     lay.text(f"If the group offended at its population share, its members would have to be {ratio_words(o)} to "
-             f"reach this figure as anyone else (odds ratio {fmt.ratio(o)}); spread evenly over {k} stage"
+             f"reach this figure as anyone else (a ratio of chances of {fmt.ratio(o)}); spread evenly over {k} stage"
              f"{'s' if k > 1 else ''}, {ratio_words(each)} at each.")
     summary = (f"{r.label} ({r.reading}): {pct(r.share)} among those recorded, against {pct(p)} of residents "
                f"({name}). For a group offending at its population share to show this figure, selection would have "
-               f"to make its members {ratio_words(o)} to be counted as anyone else (odds ratio {fmt.ratio(o)}); over "
+               f"to make its members {ratio_words(o)} to be counted as anyone else (a ratio of chances of {fmt.ratio(o)}); over "
                f"{k} stage{'s' if k > 1 else ''} of equal strength, {ratio_words(each)} at each.")
     alt = (f"{r.label}: {pct(r.share)} among those recorded (orange bar) against {pct(p)} of residents, {name} "
-           f"(blue bar). Selection needed: odds ratio {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
+           f"(blue bar). Selection needed: ratio of chances {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
     return View(Chart(lay.figure(), alt, [pct(r.share), pct(p), fmt.ratio(o), fmt.ratio(each)]), summary)
 
 
 def needed_widget(package: Package) -> StaticWidget:
     rows = needed(package)
     controls = [Control("key", "Figure", tuple((r.key, r.label) for r in rows), kind="select"),
-                Control("comparator", "Against", (("0", "all residents"), ("1", "males aged 18 to 39"))),
+                Control("comparator", "Against", (("0", "all residents"), ("1", "the age and sex match"))),
                 Control("stages", "Selection spread over", (("1", "one stage"), ("3", "three stages")))]
     return StaticWidget(lambda key, comparator, stages: needed_view(package, key, comparator, stages), controls,
                         title="How much selection would it take?",
