@@ -354,8 +354,42 @@ def _head(lay: Layout, s: Series, label: str) -> None:
         lay.text(f"Recorded: {r.label}", size=11)
 
 
+def unpublished(s: Series, assumption: str) -> bool:
+    """Whether an assumption needs a share recorded that was not published for the series' own
+    category (the bounds, the line and the no-difference share all do; 'like the recorded' does not)."""
+    return (assumption != "like" and not s.recording.published_for_category and s.base_open_other is None)
+
+
+def break_even_chart(s: Series, label: str) -> Chart:
+    """In place of bounds that would need a borrowed share recorded: for each comparator, the share
+    recorded at which the lowest ratio would reach one, with the shares published for a wider
+    category named as such."""
+    lay = Layout().title(f"{s.short}: {s.group} suspects, if the unrecorded are {label}")
+    lay.text("No share recorded was published for this category, so this cannot be drawn without borrowing "
+             "one. For each comparator, the share of suspects recorded at which the lowest ratio would reach one:",
+             size=11)
+    numbers, sentences = [], []
+    for c in s.comparators:
+        be = comparisons.break_even_recording(s.of_recorded, c.share)
+        text = f"{pct(be)} recorded" if be is not None else "never (the share is below the comparator)"
+        lay.text(f"{c.short}: {text}")
+        bar_row(lay, [(0, be or 0, BLUE, ""), (be or 0, 1 - (be or 0), REST, "")])
+        numbers.append(pct(be) if be is not None else pct(c.share))
+        sentences.append(f"against {c.label}: {text}")
+    percent_axis(lay, "Share of suspects recorded")
+    wider = "; ".join(r.label for r in s.recordings)
+    lay.text(f"Published for all group-based suspects, another category: {wider}", size=11)
+    lay.text("* estimated from the 2011 age and sex pattern", size=11)
+    alt = (f"{s.label}, if the unrecorded are {label}: no share recorded was published for this category, so this "
+           "cannot be drawn; the share recorded at which the lowest "
+           "ratio of shares would reach one: " + "; ".join(sentences) + f". Published for a wider category: {wider}.")
+    return Chart(lay.figure(), alt, numbers)
+
+
 def ratio_chart(s: Series, assumption: str) -> Chart:
     label = dict(ASSUMPTIONS)[assumption]
+    if unpublished(s, assumption):
+        return break_even_chart(s, label)
     lay = Layout()
     _head(lay, s, label)
     if assumption == "line":
@@ -446,7 +480,17 @@ def ratio_view(package: Package, series_key: str, assumption: str) -> View:
     s = series_by_key(package)[series_key]
     label = dict(ASSUMPTIONS)[assumption]
     chart = ratio_chart(s, assumption)
-    first, matched = s.comparators[0], s.comparators[-1]
+    first = s.comparators[0]
+    matched = next((c for c in s.comparators if c.kind == "mix with males aged 18 to 64"), s.comparators[-1])
+    if unpublished(s, assumption):
+        be_first = comparisons.break_even_recording(s.of_recorded, first.share)
+        be_all = [b for b in (comparisons.break_even_recording(s.of_recorded, c.share) for c in s.comparators) if b]
+        summary = (f"{s.label}. No share recorded was published for this category, so the unrecorded cannot be "
+                   f"taken as {label} without borrowing one. The lowest ratio of shares stays above one against "
+                   f"{first.label} only if at least {pct(be_first)} of suspects were recorded, and against every "
+                   f"comparator only if at least {pct(max(be_all))} were. Published for all group-based suspects, "
+                   "another category: " + "; ".join(r.label for r in s.recordings) + ".")
+        return View(chart, summary)
     if assumption == "line":
         lo, hi, x = line_ends(s, first.share)
         where = (f"reaches one when {pct(x)} of the unrecorded suspects are {s.group}" if x is not None else

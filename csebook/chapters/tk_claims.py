@@ -55,10 +55,15 @@ def break_evens(u: Uncertain, p: float) -> list[tuple[str, float | None]]:
 
 
 def break_even_text(u: Uncertain) -> str:
-    name, p = u.comparators[0]
-    parts = [f"{pct(be)} ({how})" for how, be in break_evens(u, p) if be is not None]
-    return (f"the lowest ratio against {name} stays above one only if at least " + ", ".join(parts)
-            + " of suspects had ethnicity recorded")
+    """The break-even shares recorded against every comparator: the most demanding decides whether
+    the bounds would exclude one against all of them."""
+    parts = []
+    for name, p in u.comparators:
+        shares = [f"{pct(be)} ({how})" for how, be in break_evens(u, p) if be is not None]
+        if shares:
+            parts.append(f"against {name}, {', '.join(shares)}")
+    return ("the lowest ratio stays above one only if at least these shares of suspects had ethnicity recorded: "
+            + "; ".join(parts))
 
 
 def uncertain_claims(package: Package) -> list[Uncertain]:
@@ -119,9 +124,9 @@ def how_sure(u: Uncertain, unrecorded: str, chance: str) -> tuple[list[tuple[str
             low, high = stats.wilson_interval(u.share * size, size)
     if unrecorded == "bounds":
         if u.base_open is not None:
-            # if the printed share is of all suspects: the rest may be unrecorded or other groups
-            # (chance may move the group's share past what the other printed groups leave room for)
-            high = high + max(0.0, 1 - high - min(u.base_open, 1 - high))
+            # if the printed share is of all suspects: the rest (neither this group nor the other printed)
+            # may be unrecorded or other groups, so it widens the upper end by its whole size
+            high = min(1.0, high + max(0.0, 1 - u.share - u.base_open))
             notes.append("the base is not stated: the range is for a share of all suspects; if the share is of "
                          "those recorded, no share recorded was published for these cases, and "
                          + break_even_text(u))
@@ -177,7 +182,8 @@ def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str)
         parts.append(f"{name}: {span}")
 
     log_axis(lay, 0.1, 100, [0.1, 1, 10, 100])
-    verdict = _verdict(rows)
+    drawn = not (unrecorded == "bounds" and u.recorded is None and u.base_open is None)
+    verdict = _verdict(rows) + ("" if drawn else ", for those recorded only: the bounds were not drawn")
     summary = (f"{u.label}: with {choice_text}, the ratio of shares runs: " + "; ".join(parts)
                + f". The range {verdict}." + "".join(f" {n[0].upper()}{n[1:]}." for n in notes))
     alt = (f"How sure: {u.label}. Share among those recorded {pct(u.share)}; {choice_text}. Ratio of shares on a log "
