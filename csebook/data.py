@@ -75,6 +75,35 @@ STATUS_LABELS = {
     "secondary": "seen only in secondary reporting",
 }
 
+# A copy of an official record that a third party publishes (Hansard or a written answer on
+# Parallel Parliament, a press release on WiredGov): the pages say so, naming the site
+# (sources.csv copy_site), wherever such a source or a figure read in it is shown.
+THIRD_PARTY_COPY = "read in a third-party copy of the official record"
+
+
+def copy_site(source) -> str:
+    """The third-party site a source's copy was read on ('' for the publisher's own page or an
+    official copy); `source` is a row of the sources table, as a Series or a named tuple."""
+    return getattr(source, "copy_site", "") or ""
+
+
+def copy_words(source) -> str:
+    """'read in a third-party copy of the official record at Parallel Parliament', or ''."""
+    site = copy_site(source)
+    return f"{THIRD_PARTY_COPY} at {site}" if site else ""
+
+
+def status_label(figure: "Figure", package: "Package") -> str:
+    """A figure's check status in words: STATUS_LABELS, except that a figure read in a third-party
+    copy of an official record says so and names the site (it keeps its status, and its mark)."""
+    site = copy_site(package.source(figure.source_id))
+    if not site:
+        return STATUS_LABELS[figure.status]
+    if figure.status == "read-official-copy":
+        return f"{THIRD_PARTY_COPY} ({site})"
+    return f"{STATUS_LABELS[figure.status]} ({THIRD_PARTY_COPY} at {site}, not accepted as an official copy)"
+
+
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
                  "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -293,6 +322,36 @@ def _change_errors(changes: pd.DataFrame, figures: pd.DataFrame) -> None:
                             f"'{row.figure_id}' was checked after {first} but data/changes.csv does not say what changed")
 
 
+ADDRESS = re.compile(r"https?://[^/\s]+\S*")
+
+
+def _source_errors(sources: pd.DataFrame) -> None:
+    """A source's addresses are addresses: the page read (url), and the publisher's own where known,
+    each a whole web address with nothing else in the cell (a note such as '(UIN 209019)' after a
+    site's front page is not an address a reader can follow)."""
+    for row_number, row in sources.iterrows():
+        if row.copy_site and row.publisher_url == row.url:
+            raise DataError("data/sources.csv", row_number, "publisher_url",
+                            "a third-party copy's publisher address must be the publisher's own, not the copy's")
+        for column in ("url", "publisher_url"):
+            if row[column] and not ADDRESS.fullmatch(row[column]):
+                raise DataError("data/sources.csv", row_number, column,
+                                f"not a web address on its own ({row[column]!r}): give the page's address, "
+                                "and say in read_note what it is")
+
+
+def _copy_errors(tables: dict[str, pd.DataFrame]) -> None:
+    """A figure or census cell read in a third-party copy (its source has a copy_site) was not read
+    in the primary document: its status says at most 'read in an official copy' (the mark ◐)."""
+    copies = set(tables["sources"].source_id[tables["sources"].copy_site != ""])
+    for name in ("figures", "population"):
+        frame = tables[name]
+        wrong = frame[frame.source_id.isin(copies) & (frame.status == "read-primary")]
+        if len(wrong):
+            raise DataError(f"data/{name}.csv", int(wrong.index[0]), "status",
+                            f"read in a third-party copy ({wrong.iloc[0].source_id}), so not 'read-primary'")
+
+
 def _revision_errors(revisions: pd.DataFrame, root: Path) -> None:
     """Each revision names a page of the book that exists (book/<page>.md beside data/)."""
     book = root.parent / "book"
@@ -304,6 +363,8 @@ def _revision_errors(revisions: pd.DataFrame, root: Path) -> None:
 
 
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
+    _source_errors(tables["sources"])
+    _copy_errors(tables)
     _recommendation_errors(tables["recommendations"])
     _change_errors(tables["changes"], tables["figures"])
     _claim_errors(tables["claims"])

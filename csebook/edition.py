@@ -1,6 +1,8 @@
 """The edition block of _config.yml (sphinx: config: csebook_edition), for the pages that quote it."""
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .paths import REPO_ROOT
@@ -37,7 +39,7 @@ def citation_cff(root=REPO_ROOT) -> str:
         f'  - name: "{ed["editors"]}"',
         f'version: "{ed["version"]}"',
         f'date-released: "{ed["date"]}"',
-        f'license: "{ed["licence_text_data"].replace(" ", "-")}"',
+        f'license: "{SPDX[ed["licence_text_data"]]}"',
     ]
     if ed.get("repository"):
         lines.append(f'repository-code: "{ed["repository"]}"')
@@ -47,6 +49,7 @@ def citation_cff(root=REPO_ROOT) -> str:
 
 
 SPDX = {"CC BY 4.0": "CC-BY-4.0", "MIT": "MIT"}
+LICENCE_TITLES = {"CC BY 4.0": "Creative Commons Attribution 4.0 International", "MIT": "MIT License"}
 
 
 def licence_statement(ed: dict) -> str:
@@ -65,3 +68,66 @@ def edition_words(ed: dict) -> str:
     from .fmt import day
 
     return f"Edition {ed['version']} ({day(ed['date'])})"
+
+
+# -- the statement's other homes: the head of LICENSE, and the data package's descriptor -------------
+def licence_head(ed: dict) -> str:
+    """The first paragraph of LICENSE: the statement, wrapped."""
+    import textwrap
+
+    return textwrap.fill(licence_statement(ed), width=100, break_long_words=False, break_on_hyphens=False)
+
+
+def license_file(ed: dict, current: str) -> str:
+    """LICENSE with its first paragraph (up to the first blank line) made the statement; the rest
+    (the MIT licence's text) is kept as it is."""
+    rest = current.split("\n\n", 1)[1] if "\n\n" in current else ""
+    return licence_head(ed) + "\n\n" + rest
+
+
+def datapackage_with_edition(ed: dict, descriptor: dict) -> dict:
+    """The data package's descriptor carrying the edition and the licence of text and data, with
+    the same identifier as CITATION.cff, and the whole statement (which names the Open Government
+    Licence for the official figures quoted)."""
+    out = {}
+    for key, value in descriptor.items():
+        if key in ("version", "licenses", "licence_statement"):
+            continue
+        out[key] = value
+        if key == "description":
+            out["version"] = ed["version"]
+            out["licenses"] = [{"name": SPDX[ed["licence_text_data"]], "path": ed["licence_text_data_url"],
+                                "title": LICENCE_TITLES[ed["licence_text_data"]]}]
+            out["licence_statement"] = licence_statement(ed)
+    return out
+
+
+def datapackage_text(ed: dict, root=REPO_ROOT) -> str:
+    """data/datapackage.json as `python tools/release.py --citation` writes it."""
+    import json
+
+    descriptor = json.loads((root / "data" / "datapackage.json").read_text())
+    return json.dumps(datapackage_with_edition(ed, descriptor), indent=1, ensure_ascii=False) + "\n"
+
+
+# -- how to cite the book, and the README's lines written from _config.yml ---------------------------
+def book_citation(ed: dict, title: str) -> str:
+    """A ready line to cite the book: editors, year, title, edition and its date, and where to find
+    it (the site's address once it has one; until then the kit of this edition)."""
+    from .fmt import day
+
+    where = (ed.get("site") or "").rstrip("/") or "The kit of this edition"
+    return f"{ed['editors']} ({ed['date'][:4]}). {title}. Edition {ed['version']}, {day(ed['date'])}. {where}."
+
+
+README_EDITION = re.compile(r"\*\*Edition [^*\n]+\*\*")
+README_CITATION = re.compile(r"(## How to cite\n(?:(?!```)[^\n]*\n)*```text\n)[^\n]*(\n```)")
+
+
+def readme_text(ed: dict, title: str, current: str) -> str:
+    """The README with its edition and its line to cite the book as _config.yml says them (the
+    README holds each once: the edition in bold near the top, the line in the How to cite block)."""
+    if not README_EDITION.search(current) or not README_CITATION.search(current):
+        raise ValueError("README.md: no '**Edition ...**' or no ```text block under '## How to cite'")
+    text = README_EDITION.sub(lambda m: f"**{edition_words(ed)}**", current, count=1)
+    return README_CITATION.sub(lambda m: m.group(1) + book_citation(ed, title) + m.group(2), text, count=1)

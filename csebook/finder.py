@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import fmt, links
-from .data import STATUS_LABELS, Package
+from .data import STATUS_LABELS, THIRD_PARTY_COPY, Package, copy_site
 from .glue import glue_rests_on, glue_values, paste
 
 COMPUTED = "computed"   # the statistic filter's value for the numbers the chapters computed
@@ -66,12 +66,19 @@ def haystack(extras: str, texts) -> str:
 def search_text(package: Package, row, pages: list[str], titles: dict[str, str]) -> str:
     """Everything a row is found by: its extras and the words it shows (source, quote, chapters)."""
     s = package.source(row.source_id)
-    return haystack(search_extras(row), [s.publisher, s.title, row.quote] + [titles[p] for p in pages])
+    return haystack(search_extras(row),
+                    [s.publisher, s.title, row.quote, copy_site(s)] + [titles[p] for p in pages])
 
 
-def status_words(row) -> str:
-    """The check status as it speaks to the reader, with the date it was last checked."""
+def status_words(row, site: str = "") -> str:
+    """The check status as it speaks to the reader, with the date it was last checked; a row read in
+    a third-party copy of an official record (`site`, its source's copy_site) says so."""
     day = fmt.day(row.checked_on)
+    if site and row.status == "read-official-copy":
+        return f"{THIRD_PARTY_COPY}, at {site}, on {day}; not checked against the publisher's own page"
+    if site:
+        return (f"not yet checked against the primary text, as of {day}; {THIRD_PARTY_COPY} at {site}, "
+                "not accepted as an official copy")
     if row.status == "secondary":
         return f"not yet checked against the primary text, as of {day}; seen only in secondary reporting"
     if row.status == "read-official-copy":
@@ -82,8 +89,8 @@ def status_words(row) -> str:
 def cite_line(package: Package, row, edition: str, address) -> str:
     """How to cite one row; `address(figure_id)` gives the row's address in this edition."""
     s = package.source(row.source_id)
-    return (f"{row.value_as_printed} ({row.unit}, {row.period}, {row.geography}): {s.publisher}, "
-            f"{s.title} ({s.date}), {row.location}. As checked in {edition}: {address(row.figure_id)}")
+    return (f"{row.value_as_printed} ({row.unit}, {row.period}, {row.geography}): {links.source_text(s)}, "
+            f"{row.location}. As checked in {edition}: {address(row.figure_id)}")
 
 
 ACRONYMS = {"soa", "mvmo", "sde", "la", "pfa","csae", "cse", "csa", "gbo", "ons", "vkpp", "hmicfrs", "iicsa", "gmp", "syp", "nca", "npcc",
@@ -137,10 +144,12 @@ def matches(haystack: str, typed: str) -> bool:
 
 
 def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[str, str],
-                edition: str, address, computed: list[Derived] = ()) -> str:
+                edition: str, address, computed: list[Derived] = (), corrections: str = "") -> str:
     """The finder: a search box and three filters (working with the page's own script; without it
     every row is simply listed), one block per statistic holding all its rows, then one block per
-    chapter holding the numbers it computed."""
+    chapter holding the numbers it computed. The script also gives each entry a button that writes
+    a correction report from the entry's line to cite, to the `corrections` address (_config.yml;
+    '' until the editors publish one): the page carries the address once, not a report per row."""
     used_pages = [p for p in titles if any(p in v for v in pages_of.values()) or any(d.page == p for d in computed)]
     options = "".join(f'<option value="{p}">{html.escape(titles[p])}</option>' for p in used_pages)
     statuses = "".join(f'<option value="{s}">{html.escape(links.MARK_WORDS[s])}</option>'
@@ -165,9 +174,9 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         items = []
         for row in rows:
             s = package.source(row.source_id)
+            site = copy_site(s)
             pages = pages_of.get(row.figure_id, [])
             where = ", ".join(f'<a href="{p}.html">{html.escape(titles[p])}</a>' for p in pages) or "no chapter"
-            link = f'<a href="{html.escape(s.url)}">{html.escape(s.title)}</a>' if s.url else html.escape(s.title)
             quote = f"<dt>Its words</dt><dd>\u201c{html.escape(row.quote)}\u201d</dd>" if row.quote else ""
             note = f"<dt>Note</dt><dd>{html.escape(row.check_note)}</dd>" if row.check_note else ""
             numbers = " | ".join(dict.fromkeys(normalize(f) for f in number_forms(
@@ -179,9 +188,9 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
                 f'<p class="finder-value"><span class="finder-number">{html.escape(row.value_as_printed)}</span>'
                 f"{links.mark_html(row.status)} {html.escape(row.unit)}, {html.escape(str(row.period))}, "
                 f"{html.escape(row.geography)}</p><dl>"
-                f"<dt>Source</dt><dd>{html.escape(s.publisher)}, {link} ({html.escape(str(s.date))})</dd>"
+                f"<dt>Source</dt><dd>{links.source_html(s)}</dd>"
                 f"<dt>Where in it</dt><dd>{html.escape(row.location)}</dd>{quote}"
-                f"<dt>Check</dt><dd>{html.escape(status_words(row))}</dd>{note}"
+                f"<dt>Check</dt><dd>{html.escape(status_words(row, site))}</dd>{note}"
                 f"<dt>Used in</dt><dd>{where}</dd>"
                 f'<dt>Cite this figure</dt><dd class="finder-cite">{html.escape(cite_line(package, row, edition, address))}</dd>'
                 f"</dl></li>")
@@ -194,8 +203,10 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
         by_page.setdefault(d.page, []).append(d)
     blocks += [derived_group_html(package, page, items, titles[page], edition, address)
                for page, items in by_page.items()]
-    return (links.legend_html() + controls + f'<div class="finder-list">{"".join(blocks)}</div>'
-            '<script src="../_static/csebook-finder.js"></script>')
+    # The page's script (_static/csebook-finder.js) is not named here: Jupyter Book loads every script
+    # in _static/ on every page, and naming it again made this page load and run it twice.
+    return (links.legend_html() + controls
+            + f'<div class="finder-list" data-corrections="{html.escape(corrections)}">{"".join(blocks)}</div>')
 
 
 # -- numbers the chapters computed ------------------------------------------------------------------

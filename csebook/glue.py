@@ -18,7 +18,7 @@ import ast
 import re
 
 from . import fmt
-from .data import STATUS_LABELS, TRAIL, Figure, Package
+from .data import STATUS_LABELS, TRAIL, Figure, Package, status_label
 
 META = "csebook"
 GLUED: list[tuple[str, str, dict]] = []   # (key, text, rows it rests on) for the page's list
@@ -151,8 +151,13 @@ def glue_figure_text(key: str, figure: Figure) -> None:
 
 
 def glue_status(key: str, figure: Figure) -> None:
-    """The check status of a figure, in words, for the sentence that cites it."""
-    glue_text(key, STATUS_LABELS[figure.status], rows=())
+    """The check status of a figure, in words, for the sentence that cites it (a figure read in a
+    third-party copy of an official record says so, naming the site)."""
+    from .data import current_package
+
+    package = current_package()
+    glue_text(key, status_label(figure, package) if package is not None else STATUS_LABELS[figure.status],
+              rows=())
 
 
 def glue_source(key: str, package: Package, figure: Figure) -> None:

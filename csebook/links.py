@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html
 
-from .data import STATUS_LABELS, Package
+from .data import STATUS_LABELS, THIRD_PARTY_COPY, Package, copy_site, status_label
 
 FINDER = "figures"            # the finder page, book/figures.md
 ORDER = ("read-primary", "read-official-copy", "secondary")   # strongest first
 MARKS = {"read-primary": "●", "read-official-copy": "◐", "secondary": "○"}
+# ◐ covers an official copy and a third-party copy of the official record (Hansard on Parallel
+# Parliament): its words say "a copy of the official text", and each row says which it was.
 MARK_WORDS = {"read-primary": "checked against the primary document",
-              "read-official-copy": "checked against an official copy",
+              "read-official-copy": "checked against a copy of the official text",
               "secondary": "not yet checked against a primary text: seen only in secondary reporting"}
 
 
@@ -83,6 +85,34 @@ def number_html(text: str, href: str, status: str) -> str:
             f'<span class="pasted-text">{html.escape(text)}</span>{mark_html(status)}</a>')
 
 
+def source_html(s, *, italic: bool = False, copy: bool = True) -> str:
+    """A source as the pages name it: publisher, title (linked) and date. A source read in a
+    third-party copy of an official record says so, naming the site (linked to the copy read), and
+    its title links the publisher's own address where it is known."""
+    site = copy_site(s)
+    own = getattr(s, "publisher_url", "") or ""
+    title = html.escape(s.title)
+    title = f"<i>{title}</i>" if italic else title
+    href = own if site else s.url
+    named = f'<a href="{html.escape(href)}">{title}</a>' if href else title
+    out = f"{html.escape(s.publisher)}, {named} ({html.escape(str(s.date))})"
+    if site and copy:
+        out += (f'; {THIRD_PARTY_COPY} at <a href="{html.escape(s.url)}">{html.escape(site)}</a>'
+                + ("" if own else " (the official address could not be built from the copy)"))
+    return out
+
+
+def source_text(s) -> str:
+    """The same as plain text, with the addresses written out (for a line to cite)."""
+    site = copy_site(s)
+    out = f"{s.publisher}, {s.title} ({s.date})"
+    if site:
+        own = getattr(s, "publisher_url", "") or ""
+        out += (f" [{THIRD_PARTY_COPY} at {site}, {s.url}; "
+                + (f"official address {own}]" if own else "official address not known]"))
+    return out
+
+
 def row_line_html(package: Package, figure_id: str, *, short: bool = False) -> str:
     """One row a number rests on: its value as printed, source and status, linked to the finder.
     Short (in the finder itself, where the row is listed in full): value, unit, publisher, date."""
@@ -91,20 +121,31 @@ def row_line_html(package: Package, figure_id: str, *, short: bool = False) -> s
     page = "" if short else f"{FINDER}.html"
     value = f'<a href="{page}#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a>'
     if short:
-        return (f"{value} ({html.escape(f.unit)}), {html.escape(s.publisher)} ({html.escape(str(s.date))}) "
+        site = copy_site(s)
+        copy = f", {THIRD_PARTY_COPY} at {html.escape(site)}" if site else ""
+        return (f"{value} ({html.escape(f.unit)}), {html.escape(s.publisher)} ({html.escape(str(s.date))}{copy}) "
                 f"{mark_html(f.status)}")
-    return (f"{value} ({html.escape(f.unit)}, {html.escape(str(f.period))}): {html.escape(s.publisher)}, "
-            f"<i>{html.escape(s.title)}</i> ({html.escape(str(s.date))}), {html.escape(f.location)}; "
-            f"{_mark(f.status)} {html.escape(STATUS_LABELS[f.status])}")
+    return (f"{value} ({html.escape(f.unit)}, {html.escape(str(f.period))}): "
+            f"{source_html(s, italic=True, copy=False)}, {html.escape(f.location)}; "
+            f"{_mark(f.status)} {_label_html(status_label(f, package), s)}")
+
+
+def _label_html(label: str, s) -> str:
+    """A status label, its third-party site (if it names one) linked to the copy read."""
+    site = copy_site(s)
+    text = html.escape(label)
+    return text.replace(html.escape(site), f'<a href="{html.escape(s.url)}">{html.escape(site)}</a>', 1) if site else text
 
 
 def census_line_html(package: Package, source_id: str, *, short: bool = False) -> str:
     """A census table a number rests on, linked to its source; short: its title and date only."""
     s = package.source(source_id)
     status = census_status(package, source_id)
+    site = copy_site(s)
     if short:
-        return (f'census: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> ({html.escape(str(s.date))}) '
-                f"{mark_html(status)}")
-    return (f'census table: <a href="{html.escape(s.url)}">{html.escape(s.publisher)}, '
-            f"<i>{html.escape(s.title)}</i></a> ({html.escape(str(s.date))}); "
-            f"{_mark(status)} {html.escape(STATUS_LABELS[status])}")
+        own = (getattr(s, "publisher_url", "") or "") if site else s.url
+        title = f'<a href="{html.escape(own)}">{html.escape(s.title)}</a>' if own else html.escape(s.title)
+        copy = f", {THIRD_PARTY_COPY} at {html.escape(site)}" if site else ""
+        return f"census: {title} ({html.escape(str(s.date))}{copy}) {mark_html(status)}"
+    label = f"{THIRD_PARTY_COPY} ({site})" if site and status == "read-official-copy" else STATUS_LABELS[status]
+    return f"census table: {source_html(s, italic=True, copy=not label.startswith(THIRD_PARTY_COPY))}; {_mark(status)} {_label_html(label, s)}"

@@ -7,7 +7,8 @@ import re
 import pandas as pd
 
 from . import fmt
-from .data import STATUS_LABELS, Package
+from .data import STATUS_LABELS, THIRD_PARTY_COPY, Package, copy_site, status_label
+from .links import source_html
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 _HEAD = re.compile(r"<thead\b.*?</thead>", re.S | re.I)
@@ -59,9 +60,10 @@ def provenance(package: Package, figure_ids: list[str]) -> pd.DataFrame:
             "Figure": f"{f.value_as_printed} ({f.unit}, {f.period})",
             "Source": f"{s.publisher}, {s.title} ({s.date})",
             "Where": f.location,
-            "Check status": STATUS_LABELS[f.status],
+            "Check status": status_label(f, package),
             "Note": f.check_note,
             "_url": s.url,
+            "_source_html": source_html(s),
         })
     return pd.DataFrame(rows)
 
@@ -71,7 +73,7 @@ def provenance_html(frame: pd.DataFrame) -> str:
     source is linked to the page that was read, with the place in it and any note beneath."""
     body = []
     for _, row in frame.iterrows():
-        source = _link(row["_url"], row["Source"])
+        source = row.get("_source_html") or _link(row["_url"], row["Source"])
         detail = f'<br><span class="prov-where">{html.escape(row["Where"])}</span>'
         if row["Note"]:
             detail += f'<br><span class="prov-note">{html.escape(row["Note"])}</span>'
@@ -89,10 +91,12 @@ def census_html(package: Package) -> str:
     entries = []
     for source_id, census, area, status, cells in pop.used(package):
         s = package.source(source_id)
-        entries.append({"title": f"{_link(s.url, f'{s.publisher}, {s.title}')} ({html.escape(str(s.date))})",
+        label = (f"{THIRD_PARTY_COPY} ({copy_site(s)})" if copy_site(s) and status == "read-official-copy"
+                 else STATUS_LABELS[status])
+        entries.append({"title": source_html(s),
                         "fields": [("Census and area", html.escape(f"{census}, {area}")),
                                    ("Taken from it", html.escape("; ".join(cells))),
-                                   ("Check status", html.escape(STATUS_LABELS[status]))]})
+                                   ("Check status", html.escape(label))]})
     if not entries:
         return ""
     return ('<p class="census-sources">The comparators above were computed from these census tables '
@@ -129,7 +133,7 @@ def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str)
         f = package.figure(fid)
         body.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(f.value_as_printed)}</td>"
                     f"<td>{html.escape(f.unit)}; {html.escape(f.period)}</td>"
-                    f"<td>{html.escape(STATUS_LABELS[f.status])}</td></tr>")
+                    f"<td>{html.escape(status_label(f, package))}</td></tr>")
     return (f'<table class="table study-figures"><caption>{html.escape(caption)}</caption><thead><tr>'
             "<th>What was counted</th><th>As printed</th><th>Unit and period</th><th>Check status</th>"
             "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
@@ -146,7 +150,8 @@ def sources_summary(package: Package) -> pd.DataFrame:
         rows.append({"id": s.source_id, "Source": f"{s.publisher}, {s.title}", "Date": s.date, "_cells": cells,
                      "Kind": s.kind, "Read": s.accessed_via, "What was read": s.read_note,
                      **{STATUS_LABELS[k]: int(c[k]) for k in STATUS_LABELS}, "_url": s.url,
-                     "_publisher_url": s.get("publisher_url", "") or ""})
+                     "_publisher_url": s.get("publisher_url", "") or "", "_copy_site": copy_site(s),
+                     "_source_html": source_html(s)})
     return pd.DataFrame(rows)
 
 
@@ -179,12 +184,21 @@ def sources_html(frame: pd.DataFrame) -> str:
     for kind in kinds:
         entries = []
         for _, row in frame[frame.Kind == kind].sort_values(["Date", "Source"], kind="stable").iterrows():
-            counts = ", ".join(f"{row[label]} {label}" for label in STATUS_LABELS.values() if row[label])
             own = row.get("_publisher_url", "")
+            site = row.get("_copy_site", "")
+            counts = ", ".join(f"{row[label]} {THIRD_PARTY_COPY if site and key == 'read-official-copy' else label}"
+                               for key, label in STATUS_LABELS.items() if row[label])
             is_copy = not str(row["Read"]).startswith("publisher's page")
             title_link = own if (is_copy and own) else row["_url"]
             fields = []
-            if is_copy:
+            if site:
+                how = re.sub(r"^third-party copy of the official record[:,]?\s*", "", str(row["Read"]))
+                how = how[1:-1] if how.startswith("(") and how.endswith(")") else how
+                fields.append(("Copy", f"{THIRD_PARTY_COPY} at {_link(row['_url'], site)}"
+                                       + (f" ({html.escape(how)})" if how else "")))
+                fields.append(("Official address", _link(own, own) if own
+                               else "not known (it could not be built from the copy)"))
+            elif is_copy:
                 fields.append(("Publisher's address", _link(own, own) if own else "not known"))
                 host = str(row["_url"]).split("/")[2] if "//" in str(row["_url"]) else str(row["_url"])
                 fields.append(("Copy read", _link(row["_url"], host) + f" ({html.escape(row['Read'])})"))
@@ -194,8 +208,10 @@ def sources_html(frame: pd.DataFrame) -> str:
                        ("Figures taken from it", html.escape(
                            counts or (f"{row['_cells']} census cells (in population.csv)" if row["_cells"]
                                       else "none (quoted for wording only)")))]
+            title = (f"{_link(title_link, row['Source'])} ({html.escape(row['Date'])})" if not site or own
+                     else f"{html.escape(row['Source'])} ({html.escape(row['Date'])})")
             entries.append({"id": f"src-{row['id']}",
-                            "title": f"{_link(title_link, row['Source'])} ({html.escape(row['Date'])})",
+                            "title": title,
                             "fields": fields})
         heading = kind[0].upper() + kind[1:]
         out.append(f'<h3 class="source-kind">{html.escape(heading)} ({len(entries)})</h3>'

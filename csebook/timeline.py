@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import Package
+from .data import THIRD_PARTY_COPY, Package
 from .pages import REPO_ROOT, toc_pages
 
 KINDS = ("inquiry report", "inspection report", "official statistics", "police data publication",
@@ -30,6 +30,8 @@ class Event:
     kind: str
     url: str
     pages: tuple[tuple[str, str], ...]     # (page name, its title)
+    copy_site: str = ""                    # the third-party site the copy read is on, if any
+    publisher_url: str = ""                # the publisher's own address, where known
 
 
 def _page_title(path: Path) -> str:
@@ -79,7 +81,7 @@ def events(package: Package, root: Path = REPO_ROOT) -> list[Event]:
             raise DataError("data/sources.csv", None, "discussed_in", f"{s.source_id} names pages not in _toc.yml: {unknown}")
         pages = sorted(set(by_source.get(s.source_id, [])) | set(declared), key=order.index)
         out.append(Event(s.date, s.source_id, s.publisher, s.title, s.kind, s.url,
-                         tuple((p, titles[p]) for p in pages)))
+                         tuple((p, titles[p]) for p in pages), s.copy_site, s.publisher_url))
     return sorted(out, key=lambda e: (e.date, e.publisher))
 
 
@@ -105,9 +107,16 @@ def timeline_html(items: list[Event]) -> str:
             when = e.date
         chapters = ", ".join(f'<a href="{html.escape(p)}.html">{html.escape(t)}</a>' for p, t in e.pages) \
             or "no chapter takes figures from it (quoted, or listed for reference)"
+        if e.copy_site:
+            title = (f'<a href="{html.escape(e.publisher_url)}">{html.escape(e.title)}</a>' if e.publisher_url
+                     else html.escape(e.title))
+            named = (f"{html.escape(e.publisher)}, {title} ({html.escape(e.kind)}; {THIRD_PARTY_COPY} at "
+                     f'<a href="{html.escape(e.url)}">{html.escape(e.copy_site)}</a>)')
+        else:
+            named = (f'<a href="{html.escape(e.url)}">{html.escape(e.publisher)}, {html.escape(e.title)}</a> '
+                     f"({html.escape(e.kind)})")
         parts.append(f'<li><span class="timeline-date">{html.escape(when)}</span>: '
-                     f'<a href="{html.escape(e.url)}">{html.escape(e.publisher)}, {html.escape(e.title)}</a> '
-                     f'({html.escape(e.kind)}). Discussed in: {chapters}.</li>')
+                     f"{named}. Discussed in: {chapters}.</li>")
     if parts:
         parts.append("</ul>")
     return "".join(parts)

@@ -302,3 +302,16 @@ def test_an_age_band_that_ends_before_it_starts(data_copy):
         load_package(data_copy)
     assert (err.value.row, err.value.column) == (row_of(path, band["pop_id"], key="pop_id"), "age_to")
     assert "before it starts" in err.value.rule
+
+
+def test_a_source_address_with_a_note_in_it_is_refused(data_copy):
+    """The accuracy audit of 6 December 2026 found a written answer recorded as read on the
+    publisher's page at 'https://questions-statements.parliament.uk/ (UIN 209019)': not an address."""
+    path = data_copy / "sources.csv"
+    rewrite(path, set_cell("pq-209019-2014", "url", "https://questions-statements.parliament.uk/ (UIN 209019)",
+                           key="source_id"))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert (err.value.file, err.value.row, err.value.column) == (
+        "data/sources.csv", row_of(path, "pq-209019-2014", key="source_id"), "url")
+    assert "not a web address" in err.value.rule

@@ -150,6 +150,31 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
     page.select_option("#finder-status", "read-primary")
     assert page.locator(".finder-row:not([hidden]) .status-secondary").count() == 0
     page.select_option("#finder-status", "")
+    # a correction report, written from the row's own line to cite only when the reader asks: the
+    # page carries none, one button per entry (not two: the script is loaded on every page)
+    assert page.locator(".finder-report").count() == 0
+    assert page.locator(".finder-report-button").count() == len(haystacks())
+    page.fill("#finder-q", "717")
+    row = page.locator('[id="cse_2023.hansard"]')
+    row.locator(".finder-report-button").click()
+    report = row.locator(".finder-report textarea")
+    assert report.evaluate("e => e === document.activeElement")
+    text, cite = report.input_value(), row.locator(".finder-cite").text_content().strip()
+    assert f"The entry (its line to cite):\n{cite}\n" in text
+    assert "\nWhat is wrong (what it should say, and why):\n\n\n" in text
+    assert "\nThe better source (publisher, title, date, address, where in it, its exact words):\n\n\n" in text
+    assert "No corrections address is published yet" in text
+    assert "What changed" in row.locator(".finder-report").text_content()
+    assert row.locator('.finder-report a[href="changes.html"]').count() == 1
+    assert page.locator(".finder-report").count() == 1
+    row.locator(".finder-report-button").click()            # closes it
+    assert row.locator(".finder-report").count() == 0
+    page.evaluate("() => document.querySelector('.finder-list').dataset.corrections = 'corrections@example.org'")
+    row.locator(".finder-report-button").press("Enter")     # a keyboard user opens it again
+    assert "Send to: corrections@example.org" in report.input_value()
+    assert row.locator('.finder-report a[href^="mailto:corrections@example.org"]').count() == 1
+    row.locator(".finder-report-button").click()
+    page.fill("#finder-q", "")
     assert outside == [] and errors == []
     # a number the chapters computed: found as typed, and Enter on it reaches its entry in the chapter
     page.fill("#finder-q", "5.1")
