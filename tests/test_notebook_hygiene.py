@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+import nbformat
 import pytest
 
 from book_files import GLUE_ROLE, glue_values, notebooks, read
@@ -100,3 +101,15 @@ def test_a_notebooks_cells_and_a_costly_fixtures_tests_are_scheduled_together():
     assert together("book/tk_time.ipynb::Cell 3") == together("book/tk_time.ipynb::Cell 0") == "book/tk_time.ipynb"
     assert together("tests/test_kit.py::test_a_failed_build_leaves_no_site") == "tests/test_kit.py"
     assert together("tests/test_site.py::test_x[book/a.html]") == "tests/test_site.py::test_x[book/a.html]"
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
+def test_no_glue_key_is_glued_twice_on_a_page(path):
+    """The site build refuses a glue key glued twice on one page; the quick tests find it first."""
+    from collections import Counter
+
+    nb = nbformat.read(path, as_version=4)
+    names = Counter(out.get("metadata", {}).get("scrapbook", {}).get("name") for cell in nb.cells
+                    for out in cell.get("outputs", []))
+    names.pop(None, None)
+    assert [k for k, n in names.items() if n > 1] == []
