@@ -27,7 +27,7 @@ import yaml
 from .glue import GLUE_PREFIX, glue_values
 
 LABEL = re.compile(r"^\((?P<label>[A-Za-z0-9_-]+)\)=\s*$", re.M)
-HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
+HEADING = re.compile(r"^#+\s+(.+?)\s*$", re.M)
 ROLE = re.compile(r"\{(?P<role>glue(?::\w+)?|term|numref|ref|doc|download)\}`(?P<body>[^`]*)`")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
