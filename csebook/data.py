@@ -362,8 +362,40 @@ def _revision_errors(revisions: pd.DataFrame, root: Path) -> None:
             raise DataError("data/revisions.csv", row_number, "page", f"no page book/{row.page}.md")
 
 
+def quotes_disagree(a: str, b: str, min_words: int = 8) -> bool:
+    """Whether two quotations of one passage disagree where they overlap: they share a run of at
+    least `min_words` words, and, once the words only one of them quotes at either end are set
+    aside, some word differs. Different-length excerpts of one sentence agree."""
+    import difflib
+
+    wa, wb = a.split(), b.split()
+    m = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    if not any(block.size >= min_words for block in m.get_matching_blocks()):
+        return False
+    ops = m.get_opcodes()
+    while ops and ops[0][0] in ("insert", "delete"):
+        ops = ops[1:]
+    while ops and ops[-1][0] in ("insert", "delete"):
+        ops = ops[:-1]
+    return any(tag != "equal" for tag, *_ in ops)
+
+
+def _quote_overlap_errors(figures: pd.DataFrame) -> None:
+    """Rows quoting the same place in the same source agree word for word where their quotes
+    overlap: one sentence quoted in several rows cannot carry the old number in some of them."""
+    file = "data/figures.csv"
+    for _, group in figures.groupby(["source_id", "location"]):
+        rows = list(group.iterrows())
+        for i, (n1, r1) in enumerate(rows):
+            for n2, r2 in rows[i + 1:]:
+                if r1.quote != r2.quote and quotes_disagree(r1.quote, r2.quote):
+                    raise DataError(file, n2, "quote", f"'{r2.figure_id}' and '{r1.figure_id}' (row {n1}) quote the "
+                                    f"same place in '{r1.source_id}' but differ where their quotes overlap")
+
+
 def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _source_errors(tables["sources"])
+    _quote_overlap_errors(tables["figures"])
     _copy_errors(tables)
     _recommendation_errors(tables["recommendations"])
     _change_errors(tables["changes"], tables["figures"])

@@ -30,10 +30,21 @@ def test_live_view_matches_static_states(name):
 
 
 def test_police_widget_states_state_their_numbers():
-    widget = police.comparison_widget(load_package())
+    """Each state states its counts and share, as computed from the data rows (not today's values)."""
+    from csebook import fmt
+
+    package = load_package()
+    f = package.figure
+    widget = police.comparison_widget(package)
     summaries = {widget.key(s): widget.render_state(s).summary for s in widget.states()}
-    assert summaries["cse_in_all|2023"].startswith("2023: 717 of 115,489 (0.62%), or 6.2 in every 1,000.")
-    assert summaries["cse_in_group|2023"].startswith("2023: 717 of 4,228 (17.0%)")
-    assert summaries["group_in_all|2024"].startswith("2024: 4,450 of 122,768 (3.6%)")
+    cse, total, group = f("cse_2023.hansard").count, f("csae_2023.vkpp").count, f("group_based_2023.hansard").count
+    assert summaries["cse_in_all|2023"].startswith(
+        f"2023: {fmt.count(cse)} of {fmt.count(total)} ({police.share_text(cse / total)}), "
+        f"or {cse / total * 1000:.1f} in every 1,000.")
+    assert summaries["cse_in_group|2023"].startswith(f"2023: {fmt.count(cse)} of {fmt.count(group)} "
+                                                     f"({fmt.percent(cse / group)})")
+    g24, t24 = f("group_based_2024.sun").count, f("csae_2024.sun").count
+    assert summaries["group_in_all|2024"].startswith(f"2024: {fmt.count(g24)} of {fmt.count(t24)} "
+                                                     f"({fmt.percent(g24 / t24)})")
     assert "seen only in secondary reporting" in summaries["group_in_all|2024"]
     assert len(set(summaries.values())) == widget.n_states

@@ -315,3 +315,25 @@ def test_a_source_address_with_a_note_in_it_is_refused(data_copy):
     assert (err.value.file, err.value.row, err.value.column) == (
         "data/sources.csv", row_of(path, "pq-209019-2014", key="source_id"), "url")
     assert "not a web address" in err.value.rule
+
+
+def test_rows_quoting_one_passage_must_agree_where_their_quotes_overlap(data_copy):
+    """One figure changed in one row (717 to 716) while the rows quoting the same sentence keep the
+    old number: loading stops, naming both rows."""
+    path = data_copy / "figures.csv"
+    rewrite(path, lambda fields, rows: (fields, [{**r, "value": "716", "value_as_printed": "716",
+                                                  "quote": r["quote"].replace("717", "716")}
+                                                 if r["figure_id"] == "cse_2023.hansard" else r for r in rows]))
+    with pytest.raises(DataError) as err:
+        load_package(data_copy)
+    assert err.value.file == "data/figures.csv" and err.value.column == "quote"
+    assert "cse_2023.hansard" in str(err.value) and "differ where their quotes overlap" in str(err.value)
+
+
+def test_excerpts_of_one_sentence_agree_and_a_changed_word_does_not():
+    from csebook.data import quotes_disagree
+
+    sentence = "Of those group-based offences, 717 were in the child sexual exploitation category and 1,125 familial"
+    assert not quotes_disagree(sentence, sentence.split(", ", 1)[1])              # a shorter excerpt
+    assert quotes_disagree(sentence, sentence.replace("717", "716"))
+    assert not quotes_disagree("nine of the 27", "nine of the 28")               # too short to be one passage
