@@ -25,18 +25,10 @@ def read(path: Path):
 
 
 def prose_of_page(path: Path) -> list[tuple[str, str]]:
-    """(where, text) for every piece of reader-facing prose on a page: markdown cells and figure
-    captions of a chapter source, or a plain Markdown page's text."""
-    if not is_notebook_source(path):
-        return [(path.name, path.read_text())]
-    pieces = []
-    for i, cell in enumerate(read(path).cells):
-        if cell.cell_type == "markdown":
-            pieces.append((f"{path.name} cell {i}", cell.source))
-        caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
-        if caption:
-            pieces.append((f"{path.name} cell {i} caption", caption))
-    return pieces
+    """(where, text) for every piece of reader-facing prose on a page (csebook.verdict_check)."""
+    from csebook.verdict_check import prose_pieces
+
+    return prose_pieces(path)
 
 
 def run_notebook(nb, *, cwd: Path, env: dict[str, str], timeout: int = 300):
