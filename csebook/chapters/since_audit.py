@@ -163,3 +163,55 @@ POLICE_2024_FIGURES = [
     ("Group-based offences, 2024", "group_based_2024.sun"),
     ("Group-based cases with ethnicity recorded", "gbo_2024_eth_recorded.sun"),
 ]
+
+
+# -- the newest figures: tables of figures as printed ----------------------------------------------
+ARRESTS = [
+    ("Arrests the taskforce contributed to, twelve months (first year of operation)",
+     "taskforce_arrests_first_year.hansard"),
+    ("Arrests the taskforce contributed to, nine months (April to December 2024)",
+     "taskforce_arrests_apr_dec_2024.hansard"),
+    ("Arrests by the taskforce in the government's first year, as GB News reports the statement of "
+     "2 September 2025", "taskforce_arrests_2024_25.gbnews"),
+]
+CASES = [
+    ("Closed cases identified for formal review since January, as GB News reports the statement of "
+     "2 September 2025", "closed_cases_for_review_2025_09.gbnews"),
+    ("Of them, 'accelerated as a matter of urgency'", "closed_cases_accelerated_2025_09.gbnews"),
+    ("Referrals received by Operation Beaconport, National Crime Agency briefing of 4 November 2025",
+     "beaconport_referrals_2025_11.independent"),
+    ("Cases flagged for reinvestigation, as the Mirror reports the statement of 9 December 2025",
+     "cases_flagged_reinvestigation_2025_12.mirror"),
+    ("Of them, priority cases of rape", "priority_rape_cases_2025_12.mirror"),
+]
+MET_STAGES = [
+    ("Cases under review (the force's statement, October 2025)", "met_cases_under_review_2025.pa"),
+    ("Cases under review (a later summary)", "met_cases_under_review_2025.particle"),
+    ("Of them, examined so far", "met_cases_examined_2025.particle"),
+    ("Still in scope", "met_cases_in_scope_2025.particle"),
+]
+DEFINITIONS = [
+    ("The inquiry's draft terms of reference, paragraph 3.1", "inquiry_draft_definition_threshold.christianconcern"),
+    ("Operation Beaconport's scope, in a news report's words", "beaconport_definition_threshold.careledger"),
+]
+
+
+def statuses(package: Package) -> dict[str, int]:
+    """The 2023 inspection's recommendations by the status a third-party tracker gives them in
+    October 2025, with those whose status was not seen counted, never dropped."""
+    recs = package.recommendations[package.recommendations.report_id == "hmicfrs-2023"]
+    total = package.figure("recommendations_2023.hmicfrs").count
+    seen = recs[recs.response.str.len() > 0]
+    counts = seen.response_quote.str.replace("Status: ", "", regex=False).value_counts()
+    out = {label: int(n) for label, n in sorted(counts.items())}
+    out["status not seen"] = total - len(seen)
+    return out
+
+
+def unseen_numbers(package: Package) -> tuple[int, int]:
+    """The first and last 2023 recommendation whose status was not seen."""
+    recs = package.recommendations[package.recommendations.report_id == "hmicfrs-2023"]
+    seen = set(recs[recs.response.str.len() > 0].number.astype(int))
+    total = package.figure_quietly("recommendations_2023.hmicfrs").count
+    unseen = [n for n in range(1, total + 1) if n not in seen]
+    return unseen[0], unseen[-1]
