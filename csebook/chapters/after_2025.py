@@ -518,4 +518,4 @@ def ratio_widget(package: Package) -> StaticWidget:
                 Control("assumption", "Suppose the unrecorded suspects are", ASSUMPTIONS)]
     return StaticWidget(lambda series, assumption: ratio_view(package, series, assumption), controls,
                         title="A share of suspects against its comparators, under an assumption you choose",
-                        default={"series": "gbo2023_asian", "assumption": "bounds"})
+                        default={"series": "gbo2023_asian", "assumption": "like"})
