@@ -237,27 +237,23 @@ GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]*)`")
 XREF_ROLE = re.compile(r"\{(?:numref|ref|doc|term)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 
 
-def glue_values(nb) -> dict[str, str]:
-    """key -> the glued string, from the glue records in a notebook's outputs."""
-    values = {}
+def glue_outputs(nb):
+    """(name, output) for every glue record in a notebook's outputs, in order."""
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             name = out.get("metadata", {}).get("scrapbook", {}).get("name")
             if name:
-                values[name] = ast.literal_eval(out["data"][GLUE_PREFIX + "text/plain"])
-    return values
+                yield name, out
+
+
+def glue_values(nb) -> dict[str, str]:
+    """key -> the glued string, from the glue records in a notebook's outputs."""
+    return {name: ast.literal_eval(out["data"][GLUE_PREFIX + "text/plain"]) for name, out in glue_outputs(nb)}
 
 
 def glue_rests_on(nb) -> dict[str, dict]:
     """key -> the figure rows and census tables a glued number was credited with (csebook.glue)."""
-    out = {}
-    for cell in nb.cells:
-        for out_ in cell.get("outputs", []):
-            meta = out_.get("metadata", {})
-            name = meta.get("scrapbook", {}).get("name")
-            if name and meta.get(META):
-                out[name] = meta[META]
-    return out
+    return {name: out["metadata"][META] for name, out in glue_outputs(nb) if out["metadata"].get(META)}
 
 
 def paste(text: str, glued: dict[str, str]) -> str:

@@ -19,7 +19,7 @@ import ast
 import csv
 from pathlib import Path
 
-from .verdicts import VERDICT_WORDS, covered, judges, normal, sentences
+from .verdicts import covered, judges, normal, sentences
 
 EXCEPTIONS = Path("tests") / "verdict_exceptions.csv"
 # modules whose string literals reach readers (widget summaries, alt text, chart labels)
@@ -165,5 +165,3 @@ def unchecked_report(root: Path, pages: list[str] | None = None) -> tuple[list[s
     lines = [f"{'UNCHECKED' if not how else how}: {where}: {text[:200]}" for where, text, how in found]
     return lines, missing
 
-
-__all__ = ["VERDICT_WORDS", "findings", "unchecked_report", "prose_pieces", "module_literals"]

@@ -108,8 +108,7 @@ def _choose(cases: list[tuple[str, str]], numbers: dict) -> dict:
     for condition, words in cases:
         if holds(condition, numbers):
             return check(words, condition, numbers)
-    raise VerdictError("no wording fits the numbers: " + "; ".join(c for c, _ in cases)
-                       + " (with " + ", ".join(f"{k} = {_number_text(v)}" for k, v in numbers.items()) + ")")
+    raise VerdictError("no wording fits the numbers: " + describe("; ".join(c for c, _ in cases), numbers))
 
 
 def pick(cases: list[tuple[str, str]], **numbers) -> str:
@@ -141,22 +140,13 @@ def say(key: str, cases: list[tuple[str, str]], **numbers) -> None:
     _record(key, {**record, "key": key}, glue_words=True)
 
 
-def side_of_one(x: float, above: str = "above one", below: str = "below one", at: str = "at one") -> list[tuple[str, str]]:
-    """The usual cases for a ratio against one (for `say` and `pick`)."""
-    return [("x > 1", above), ("x < 1", below), ("x == 1", at)]
-
-
 # -- reading verdicts back from an executed notebook (the snapshot, the prose check) ---------------
 def verdict_records(nb) -> dict[str, dict]:
     """key -> {"words", "condition", "numbers", "computed"} for every verdict a notebook recorded."""
-    found = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            meta = out.get("metadata", {})
-            name = meta.get("scrapbook", {}).get("name")
-            if name and isinstance(meta.get(META), dict):
-                found[name] = dict(meta[META])
-    return found
+    from .glue import glue_outputs
+
+    return {name: dict(out["metadata"][META]) for name, out in glue_outputs(nb)
+            if isinstance(out["metadata"].get(META), dict)}
 
 
 def snapshot_lines(records: dict[str, dict]) -> list[str]:

@@ -36,7 +36,7 @@ def test_a_verdict_the_numbers_do_not_bear_names_its_words_condition_and_numbers
 
 
 def test_pick_chooses_the_words_the_numbers_bear():
-    cases = verdicts.side_of_one(0)
+    cases = [("x > 1", "above one"), ("x < 1", "below one"), ("x == 1", "at one")]
     assert verdicts.pick(cases, x=1.4) == "above one"
     assert verdicts.pick(cases, x=0.9) == "below one"
     with pytest.raises(VerdictError, match="no wording fits"):
@@ -45,7 +45,7 @@ def test_pick_chooses_the_words_the_numbers_bear():
 
 def test_verdicts_drawn_in_a_widget_state_are_collected():
     with verdicts.collecting() as seen:
-        verdicts.pick(verdicts.side_of_one(0), x=2.0)
+        verdicts.pick([("x > 1", "above one"), ("x < 1", "below one")], x=2.0)
     assert [(r["words"], r["condition"], r["numbers"]) for r in seen] == [("above one", "x > 1", {"x": "2"})]
 
 
