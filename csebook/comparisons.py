@@ -16,8 +16,6 @@ Assumptions about suspects whose ethnicity was not recorded:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import stats
 
 
@@ -94,31 +92,6 @@ def break_even_recording(of_recorded: float, comparator: float) -> float | None:
     if of_recorded < comparator:
         return (1 - comparator) / (1 - of_recorded)
     return None
-
-
-@dataclass(frozen=True)
-class Base:
-    """What a share is a share of, when the source leaves it open, and the bounds on the group's
-    share of all suspects that follow."""
-
-    label: str
-    low: float
-    high: float
-
-
-def bounds_under_bases(share: float, others: float, unknown_if_recorded_base: float) -> list[Base]:
-    """A printed share of a group (`share`) beside printed shares of other groups (`others` in all),
-    with the base not stated. If the base is all suspects, the part outside the groups printed may be
-    unrecorded (the group's share of all then lies between `share` and share + the rest) or recorded
-    in other groups (exactly `share`). If the base is suspects with ethnicity recorded, and a share
-    `unknown_if_recorded_base` of all suspects was unrecorded, the group's share of all lies between
-    share * (1 - u) and that plus u."""
-    rest = 1 - share - others
-    if rest < -1e-9:
-        raise ValueError("the printed shares add up to more than the whole")
-    u = unknown_if_recorded_base
-    return [Base("share of all suspects", share, share + max(rest, 0.0)),
-            Base("share of suspects with ethnicity recorded", share * (1 - u), share * (1 - u) + u)]
 
 
 def clustered_interval(share: float, networks: int) -> tuple[float, float]:

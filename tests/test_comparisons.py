@@ -64,16 +64,6 @@ def test_break_even_recording_share_hand_computed():
     assert comparisons.break_even_recording(0.05, 0.05) is None
 
 
-def test_bounds_under_both_bases_hand_computed():
-    # 52% Asian and 38% White printed, base not stated; if the base is recorded suspects and 32%
-    # of all suspects were unrecorded: 0.52 * 0.68 = 0.3536, plus 0.32 = 0.6736
-    all_base, recorded_base = comparisons.bounds_under_bases(0.52, 0.38, 0.32)
-    assert (all_base.low, all_base.high) == pytest.approx((0.52, 0.62))
-    assert (recorded_base.low, recorded_base.high) == pytest.approx((0.3536, 0.6736))
-    with pytest.raises(ValueError):
-        comparisons.bounds_under_bases(0.7, 0.4, 0.1)
-
-
 def test_the_no_difference_assumption_pulls_the_ratio_toward_one():
     # ratio = 1 + r * (recorded ratio - 1): 34% recorded, 7% of them in a group of 9.25% of residents
     r, s, p = 0.34, 0.07, 0.0925
