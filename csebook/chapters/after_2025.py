@@ -149,8 +149,8 @@ def comparator_chart(s: Series) -> Chart:
         lay.gap(0.03)
         numbers.append(pct(c.share))
         sentences.append(f"{c.label}: {pct(c.share)}")
-    lay.text(f"Share among recorded suspects ({s.category.lower()}, {s.period}): {pct(s.of_recorded)}",
-             weight="bold")
+    among = "Share as printed, base not stated" if s.base_open_other is not None else "Share among recorded suspects"
+    lay.text(f"{among} ({s.category.lower()}, {s.period}): {pct(s.of_recorded)}", weight="bold")
 
     def marker(ax):
         ax.set_xlim(0, top)
@@ -159,8 +159,9 @@ def comparator_chart(s: Series) -> Chart:
     lay.band(0.16, marker, left=BAR_INSET, right=BAR_INSET)
     step = 0.025 if top < 0.1 else 0.05 if top < 0.25 else 0.1 if top < 0.5 else 0.2
     percent_axis(lay, xmax=top, ticks=[k * step for k in range(int(top / step + 1e-9) + 1)])
-    alt = (f"{title}. Bars: " + "; ".join(sentences) + f". The {s.group} share among recorded suspects in "
-           f"{s.category.lower()}, {s.period}, is {pct(s.of_recorded)} (black line).")
+    alt = (f"{title}. Bars: " + "; ".join(sentences) + f". The {s.group} share "
+           + ("as printed, its base not stated," if s.base_open_other is not None else "among recorded suspects")
+           + f" in {s.category.lower()}, {s.period}, is {pct(s.of_recorded)} (black line).")
     return Chart(lay.figure(), alt, numbers + [pct(s.of_recorded)])
 
 

@@ -155,7 +155,8 @@ def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str)
                    "groups": f"counting {u.groups_text} once" if u.groups_text else "counting each group once"}[chance]
     choice_text = f"those with no ethnicity recorded taken as {dict(UNRECORDED)[unrecorded]}, chance {chance_text}"
     lay = Layout().title(f"How sure: {u.label}")
-    lay.text(f"Share among those recorded {pct(u.share)}. Choices: {choice_text}.")
+    share_words = "Share as printed, base not stated," if u.base_open is not None else "Share among those recorded"
+    lay.text(f"{share_words} {pct(u.share)}. Choices: {choice_text}.")
     for note in notes:
         lay.text(note[0].upper() + note[1:] + ".", style="italic")
     lay.text("Ratio of shares against each comparator (log scale; the black line is one, no difference)")
@@ -181,7 +182,7 @@ def how_sure_view(package: Package, claim_id: str, unrecorded: str, chance: str)
     verdict = _verdict(rows) + ("" if drawn else ", for those recorded only: the bounds were not drawn")
     summary = (f"{u.label}: with {choice_text}, the ratio of shares runs: " + "; ".join(parts)
                + f". The range {verdict}." + "".join(f" {n[0].upper()}{n[1:]}." for n in notes))
-    alt = (f"How sure: {u.label}. Share among those recorded {pct(u.share)}; {choice_text}. Ratio of shares on a log "
+    alt = (f"How sure: {u.label}. {share_words} {pct(u.share)}; {choice_text}. Ratio of shares on a log "
            "scale: " + "; ".join(parts) + f". The range {verdict}.")
     return View(Chart(lay.figure(), alt, numbers), summary)
 

@@ -83,6 +83,11 @@ class Needed:
     reading: str         # which reading cites it
     share: float         # the group's share among those recorded (or listed)
     comparators: tuple[tuple[str, float], ...]
+    base_open: bool = False   # a share as printed whose base (all suspects, or the recorded) is not stated
+
+    @property
+    def among(self) -> str:
+        return "as printed, base not stated" if self.base_open else "among those recorded"
 
     def odds_ratios(self) -> tuple[tuple[str, float], ...]:
         return tuple((name, comparisons.selection_odds_ratio(self.share, p)) for name, p in self.comparators)
@@ -107,15 +112,12 @@ def needed(package: Package) -> list[Needed]:
             ("gbo2024_pakistani", A, "Pakistani, all group-based offending, Jan to Sep 2024"),
             ("sub2023_pakistani", B, "Pakistani, outside families and institutions, 2023"),
             ("sub2024_pakistani", B, "Pakistani, outside families and institutions, Jan to Sep 2024"),
-            ("gmp_mvmo_asian", B, "Asian, Greater Manchester exploitation suspects")):
+            ("gmp_mvmo_asian", B, "Asian, Greater Manchester exploitation suspects (share as printed)")):
         s = series[key]
         first, matched = s.comparators[0], next(c for c in s.comparators if c.kind == MATCHED)
         rows.append(Needed(key, label, reading, s.of_recorded,
-                           ((first.label, first.share), (matched.label, matched.share))))
-    gmp = next(r for r in rows if r.key == "gmp_mvmo_asian")
-    rows[rows.index(gmp)] = Needed(gmp.key, "Asian, Greater Manchester exploitation suspects (share as printed)",
-                                   gmp.reading, package.figure("gmp_mvmo_suspects_asian.guardian").value / 100,
-                                   gmp.comparators)
+                           ((first.label, first.share), (matched.label, matched.share)),
+                           base_open=s.base_open_other is not None))
     q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
     rows.append(Needed("quilliam", "Asian, Quilliam's list of people convicted (2017)", B, q.like_known,
                        tuple((f"England and Wales, 2011, {name}", p) for name, p in q.comparators)))
@@ -164,7 +166,7 @@ def needed_view(package: Package, key: str, comparator: str, stages: str) -> Vie
     k = int(stages)
     each = o ** (1 / k)
     lay = Layout().title(r.label)
-    lay.text(f"Share among those recorded: {pct(r.share)}", weight="bold")
+    lay.text(f"Share {r.among}: {pct(r.share)}", weight="bold")
     bar_row(lay, [(0, r.share, ORANGE, ""), (r.share, 1 - r.share, REST, "")])
     lay.text(f"Share of residents, {name}: {pct(p)}", weight="bold")
     bar_row(lay, [(0, p, SKY, ""), (p, 1 - p, REST, "")])
@@ -172,11 +174,11 @@ def needed_view(package: Package, key: str, comparator: str, stages: str) -> Vie
     lay.text(f"If the group offended at its population share, its members would have to be {ratio_words(o)} to "
              f"reach this figure as anyone else (a ratio of chances of {fmt.ratio(o)}); spread evenly over {k} stage"
              f"{'s' if k > 1 else ''}, {ratio_words(each)} at each.")
-    summary = (f"{r.label} ({r.reading}): {pct(r.share)} among those recorded, against {pct(p)} of residents "
+    summary = (f"{r.label} ({r.reading}): {pct(r.share)} {r.among}, against {pct(p)} of residents "
                f"({name}). For a group offending at its population share to show this figure, selection would have "
                f"to make its members {ratio_words(o)} to be counted as anyone else (a ratio of chances of {fmt.ratio(o)}); over "
                f"{k} stage{'s' if k > 1 else ''} of equal strength, {ratio_words(each)} at each.")
-    alt = (f"{r.label}: {pct(r.share)} among those recorded (orange bar) against {pct(p)} of residents, {name} "
+    alt = (f"{r.label}: {pct(r.share)} {r.among} (orange bar) against {pct(p)} of residents, {name} "
            f"(blue bar). Selection needed: ratio of chances {fmt.ratio(o)}; per stage over {k}: {fmt.ratio(each)}.")
     return View(Chart(lay.figure(), alt, [pct(r.share), pct(p), fmt.ratio(o), fmt.ratio(each)]), summary)
 
