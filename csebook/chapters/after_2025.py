@@ -361,6 +361,13 @@ def unpublished(s: Series, assumption: str) -> bool:
     return (assumption != "like" and not s.recording.published_for_category and s.base_open_other is None)
 
 
+def wider_shares(s: Series) -> str:
+    """The shares recorded published for the wider category, as their sources give them (the
+    series' recordings, without the words that mark them borrowed)."""
+    return "; ".join(r.label.replace("not published for this category; ", "").replace(", borrowed", "")
+                     for r in s.recordings)
+
+
 def break_even_chart(s: Series, label: str) -> Chart:
     """In place of bounds that would need a borrowed share recorded: for each comparator, the share
     recorded at which the lowest ratio would reach one, with the shares published for a wider
@@ -378,8 +385,8 @@ def break_even_chart(s: Series, label: str) -> Chart:
         numbers.append(pct(be) if be is not None else pct(c.share))
         sentences.append(f"against {c.label}: {text}")
     percent_axis(lay, "Share of suspects recorded")
-    wider = "; ".join(r.label for r in s.recordings)
-    lay.text(f"Published for all group-based suspects, another category: {wider}", size=11)
+    wider = wider_shares(s)
+    lay.text(f"Published for all group-based suspects, a wider category: {wider}", size=11)
     lay.text("* estimated from the 2011 age and sex pattern", size=11)
     alt = (f"{s.label}, if the unrecorded are {label}: no share recorded was published for this category, so this "
            "cannot be drawn; the share recorded at which the lowest "
@@ -490,7 +497,7 @@ def ratio_view(package: Package, series_key: str, assumption: str) -> View:
                    f"taken as {label} without borrowing one. The lowest ratio of shares stays above one against "
                    f"{first.label} only if at least {pct(be_first)} of suspects were recorded, and against every "
                    f"comparator only if at least {pct(max(be_all))} were. Published for all group-based suspects, "
-                   "another category: " + "; ".join(r.label for r in s.recordings) + ".")
+                   f"a wider category: {wider_shares(s)}.")
         return View(chart, summary)
     if assumption == "line":
         lo, hi, x = line_ends(s, first.share)
