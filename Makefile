@@ -7,7 +7,7 @@ NODE := node_modules/.installed
 PORT ?= 8000
 NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
-.PHONY: help env book serve test test-fast live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
+.PHONY: help env chapter book serve test test-fast live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-fast  the quick tests on the executed chapters: no site build, nbval, browser, kit or PDF"
 	@echo "make live     open reader and student copies of the chapters in JupyterLab (LAB_PORT=8888)"
 	@echo "make author   open the chapter sources (book/*.md) as notebooks in JupyterLab"
+	@echo "make chapter NAME=short_name TITLE=\"...\" [PART=...]  a new chapter: page, module, contents entry, snapshot"
 	@echo "make execute  re-execute every notebook in place (the only way outputs are written)"
 	@echo "make bench    print the budgets of DESIGN.md"
 	@echo "make figures  export every figure as PNG and SVG with a manifest, into _build/figures"
@@ -82,6 +83,12 @@ student: copies
 # Chapters whose sources, helpers or data changed since they were executed (FORCE=1: all of them).
 execute: $(VENV)
 	$(PY) tools/execute.py $(if $(FORCE),--all)
+
+# A new chapter from the template (csebook/templates/): NAME=short_name TITLE="Its title", and
+# PART="Reading these numbers" to list it in another part. The command-line values reach the tool
+# through the environment, so a title may hold any quote.
+chapter: $(VENV)
+	$(PY) tools/chapter.py
 
 # Debian's Chromium for the browser tests; never a browser that a test tool downloads.
 chromium:

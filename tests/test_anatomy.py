@@ -1,18 +1,35 @@
-"""Every chapter has the same anatomy, and the template a new chapter starts from has it too:
+"""Every chapter has the same anatomy, and a new chapter written by `make chapter` has it too:
 a content note, the support box, a section on what the numbers cannot show, at least two exercises
-with solutions (one on the chapter's widget), and the table of sources for the page's numbers."""
+with solutions (one on the chapter's widget), and the table of sources for the page's numbers. No
+chapter keeps a part of the template still marked TEMPLATE."""
 from __future__ import annotations
 
+import ast
 import re
+import shutil
 import sys
 
 import pytest
 
 from book_files import ROOT, chapter_sources, read
+from csebook import scaffold
 from csebook.pages import DATA_PAGES
 
-TEMPLATE = ROOT / "book" / "_template.md"
 CHAPTERS = [p for p in chapter_sources() if p.stem not in DATA_PAGES]
+MODULES = sorted((ROOT / "csebook" / "chapters").glob("[!_]*.py"))
+NEW = "a_new_report"
+
+
+@pytest.fixture
+def new_chapter(tmp_path):
+    """A chapter as `make chapter` writes it, in a copy of the helper package and the data: the
+    page (book/a_new_report.md) and its module, importable from the copy."""
+    shutil.copytree(ROOT / "csebook", tmp_path / "csebook", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "book", tmp_path / "book", ignore=shutil.ignore_patterns("*.ipynb"))
+    shutil.copy(ROOT / "_toc.yml", tmp_path / "_toc.yml")
+    written = scaffold.make_chapter(tmp_path, NEW, "A new report's numbers (2027)")
+    return tmp_path, written
 
 
 def anatomy_problems(path) -> list[str]:
@@ -43,20 +60,99 @@ def anatomy_problems(path) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", CHAPTERS + [TEMPLATE], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_anatomy(path):
     assert anatomy_problems(path) == []
 
 
-def test_the_anatomy_check_can_fail(tmp_path):
-    broken = tmp_path / "broken.md"
-    broken.write_text(TEMPLATE.read_text().replace("Content note", "Note").replace("widget", "chart"))
+def test_a_new_chapter_has_the_anatomy_and_the_check_can_fail(new_chapter):
+    root, (page, module, toc) = new_chapter
+    assert anatomy_problems(page) == []
+    broken = root / "broken.md"
+    broken.write_text(page.read_text().replace("Content note", "Note").replace("widget", "chart"))
     assert anatomy_problems(broken) == ["no content note", "no exercise uses the chapter's widget"]
 
 
-def test_the_template_runs(tmp_path):
+def test_no_chapter_keeps_a_part_marked_template():
+    """`make chapter` marks every part still to be written TEMPLATE; this is the test that fails
+    until none is left, in the page or in its module."""
+    left = scaffold.leftovers(CHAPTERS + MODULES)
+    assert left == [], "parts of the template still to be written (replace each one marked TEMPLATE):\n" + \
+        "\n".join(left)
+
+
+def test_a_new_chapter_is_listed_and_marked_as_still_to_be_written(new_chapter):
+    root, (page, module, toc) = new_chapter
+    assert [p.relative_to(root).as_posix() for p in (page, module, toc)] == \
+        ["book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml"]
+    assert "# A new report's numbers (2027)" in page.read_text()
+    assert [line.split(": ", 1)[0] for line in scaffold.leftovers([page, module])] == \
+        ["a_new_report.md:14", "a_new_report.py:1"]
+    from csebook.pages import chapter_sources as listed
+
+    names = [p.stem for p in listed(root)]
+    assert names[names.index("children_social_care") + 1] == NEW, "listed last in 'The reports'"
+
+
+def test_a_new_chapters_module_imports_no_other_chapter(new_chapter):
+    _, (_, module, _) = new_chapter
+    assert other_chapters_imported(module) == set()
+
+
+def other_chapters_imported(module) -> set[str]:
+    """The chapter modules a module imports (relative or absolute)."""
+    names = {p.stem for p in MODULES} | {NEW}
+    found = set()
+    for node in ast.walk(ast.parse(module.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            where = ("." * node.level) + (node.module or "")
+            if where in (".", "csebook.chapters"):
+                found |= {a.name for a in node.names if a.name in names}
+            elif where.startswith((".", "csebook.chapters.")) and where.rsplit(".", 1)[-1] in names \
+                    and not where.startswith(".."):
+                found.add(where.rsplit(".", 1)[-1])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.rsplit(".", 1)[-1] for a in node.names if a.name.startswith("csebook.chapters.")}
+    return found - {module.stem}
+
+
+def test_a_new_chapter_runs(new_chapter, monkeypatch):
+    """The page as written executes top to bottom with its own module (from the copy), drawing its
+    chart, its widget and its list of sources."""
     sys.path.insert(0, str(ROOT / "tools"))
     import execute
 
-    execute.execute(TEMPLATE, target=tmp_path / "template.ipynb")
-    assert (tmp_path / "template.ipynb").stat().st_size > 10_000
+    root, (page, _, _) = new_chapter
+    monkeypatch.setenv("PYTHONPATH", str(root))
+    execute.execute(page, target=root / "book" / "a_new_report.ipynb")
+    text = (root / "book" / "a_new_report.ipynb").read_text()
+    assert "csb-widget" in text and "csb-chart" in text and "a_new_report_total" in text
+
+
+def test_make_chapter_refuses_a_bad_name_an_unknown_part_and_an_existing_chapter(tmp_path):
+    for bad in ("", "New", "9lives", "a-b", "x/y"):
+        with pytest.raises(scaffold.ScaffoldError, match="NAME must be"):
+            scaffold.render(bad, "A title")
+    with pytest.raises(scaffold.ScaffoldError, match="TITLE is empty"):
+        scaffold.render("fine", "  ")
+    toc = (ROOT / "_toc.yml").read_text()
+    with pytest.raises(scaffold.ScaffoldError, match="no part captioned 'Appendix'"):
+        scaffold.add_to_toc(toc, "fine", "Appendix")
+    with pytest.raises(scaffold.ScaffoldError, match="already lists book/tk_time"):
+        scaffold.add_to_toc(toc, "tk_time", "The reports")
+    (tmp_path / "book").mkdir()
+    (tmp_path / "csebook" / "chapters").mkdir(parents=True)
+    (tmp_path / "_toc.yml").write_text(toc)
+    (tmp_path / "book" / "taken.md").write_text("x")
+    with pytest.raises(scaffold.ScaffoldError, match="exists already"):
+        scaffold.make_chapter(tmp_path, "taken", "A title")
+    assert (tmp_path / "_toc.yml").read_text() == toc and not (tmp_path / "csebook/chapters/taken.py").exists()
+
+
+def test_a_toc_entry_goes_last_in_its_part_and_nowhere_else():
+    toc = (ROOT / "_toc.yml").read_text()
+    new = scaffold.add_to_toc(toc, "tk_more", "Reading these numbers")
+    added = [line for line in new.splitlines() if line not in toc.splitlines()]
+    assert added == ["      - file: book/tk_more"]
+    lines = new.splitlines()
+    assert lines[lines.index("      - file: book/tk_more") - 1] == "      - file: book/tk_claims"
