@@ -90,8 +90,11 @@ def test_a_new_chapter_is_listed_and_marked_as_still_to_be_written(new_chapter):
         ["a_new_report.md:14", "a_new_report.py:1"]
     from csebook.pages import chapter_sources as listed
 
-    names = [p.stem for p in listed(root)]
-    assert names[names.index("children_social_care") + 1] == NEW, "listed last in 'The reports'"
+    before = [p.stem for p in listed(ROOT)]
+    after = [p.stem for p in listed(root)]
+    last_report = max((n for n in before if not n.startswith("tk_") and n not in DATA_PAGES), key=before.index)
+    assert after == before[:before.index(last_report) + 1] + [NEW] + before[before.index(last_report) + 1:], \
+        "listed last in 'The reports', nothing else moved"
 
 
 def test_a_new_chapters_module_imports_no_other_chapter(new_chapter):
