@@ -89,9 +89,13 @@ def squeeze(text: str) -> str:
 
 
 def pdf_pages(path) -> list[str]:
-    from pypdf import PdfReader
+    import pypdfium2
 
-    return [squeeze(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        return [squeeze(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+    finally:
+        doc.close()
 
 
 def solution_texts(printed: str) -> list[tuple[str, str]]:
