@@ -5,14 +5,13 @@ PY := .venv/bin/python
 VENV := .venv/.installed
 NODE := node_modules/.installed
 PORT ?= 8000
-NOTEBOOKS = $(shell test -x $(PY) && $(PY) tools/notebooks.py)
 
 .PHONY: help env chapter book serve test test-fast live author copies lab-settings execute snapshot bench clean chromium figures student pdf release
 
 help:
 	@echo "make book     build the site into _build/html (creates .venv if missing)"
 	@echo "make serve    serve the built site on http://127.0.0.1:$(PORT)/"
-	@echo "make test     run every test (installs Debian Chromium if missing)"
+	@echo "make test     run every test (installs Debian Chromium if missing; NBVAL=all re-executes every chapter)"
 	@echo "make test-fast  the quick tests on the executed chapters: no site build, nbval, browser, kit or PDF"
 	@echo "make live     open reader and student copies of the chapters in JupyterLab (LAB_PORT=8888)"
 	@echo "make author   open the chapter sources (book/*.md) as notebooks in JupyterLab"
@@ -99,11 +98,15 @@ $(NODE): package.json package-lock.json
 	touch $@
 
 # Tests run on every core, at most four (TEST_WORKERS=0: in this process, one at a time).
+# nbval re-executes only the chapters whose stamps do not prove they were executed from their
+# current inputs (none, once `make book` has run: it executes every stale chapter, and the build
+# refuses one that is not current); NBVAL=all re-executes every chapter and compares its outputs.
 TEST_WORKERS ?= auto
+NBVAL ?= unproven
 test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -q \
-	  -n $(TEST_WORKERS) --maxprocesses=4
+	$(PY) -m pytest tests $$($(PY) tools/notebooks.py $(if $(filter all,$(NBVAL)),,--unproven)) \
+	  --nbval --nbval-current-env -q -n $(TEST_WORKERS) --maxprocesses=4
 
 # The quick loop: unit, data, anatomy, prose, lint, snapshot and consistency tests on the chapters
 # as executed (stale ones are executed first); no site build, nbval, browser, kit or PDF.

@@ -1,6 +1,6 @@
 """The built site in real Debian Chromium: no request leaves 127.0.0.1, no console error,
 figures carry meaningful alt text, every widget's precomputed states are exactly those of the
-executed chapter (which nbval checks against a fresh run of the chapter's Python), each control and option reached by mouse and by keyboard shows them, and
+executed chapter (executed from its current sources, as its stamp proves), each control and option reached by mouse and by keyboard shows them, and
 axe-core finds no serious or critical issue."""
 from __future__ import annotations
 
@@ -78,8 +78,7 @@ def widget_states(markup: str, widget_id: str) -> dict:
 @functools.lru_cache(maxsize=1)
 def executed_states() -> dict:
     """Every widget's states as the executed chapters hold them (the site is built from them, and
-    nbval, in the same test command, checks them against a fresh run of each chapter, which draws
-    every state with the chapter's Python): widget id -> state key -> {svg, alt, summary}."""
+    their stamps prove them executed from the chapters' current sources and helpers): widget id -> state key -> {svg, alt, summary}."""
     import nbformat
 
     from csebook.pages import chapter_sources, executed_path

@@ -1,17 +1,21 @@
-"""The book's executed chapter notebooks, in table-of-contents order (for nbval)."""
+"""The book's executed chapter notebooks, in table-of-contents order (for nbval).
+
+    python tools/notebooks.py              every executed notebook
+    python tools/notebooks.py --unproven   only those whose stamp does not prove they were executed
+                                           from their current inputs (none, right after make book)
+"""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from csebook.pages import chapter_sources, executed_path, toc_pages  # noqa: E402,F401
+from csebook.pages import REPO_ROOT as ROOT
+from csebook.pages import chapter_sources, executed_path, stale, toc_pages  # noqa: F401
 
 
-def notebooks() -> list[Path]:
-    return [executed_path(p) for p in chapter_sources()]
+def notebooks(unproven: bool = False, root: Path = ROOT) -> list[Path]:
+    return [executed_path(p) for p in (stale(root) if unproven else chapter_sources(root))]
 
 
 if __name__ == "__main__":
-    print("\n".join(str(p.relative_to(ROOT)) for p in notebooks()))
+    print("\n".join(str(p.relative_to(ROOT)) for p in notebooks("--unproven" in sys.argv[1:])))
