@@ -120,4 +120,6 @@ def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_pat
     assert notebooks.notebooks(unproven=True, root=root) == []
     chapter = root / "book" / "tk_time.md"
     chapter.write_text(chapter.read_text() + "\n")
-    assert notebooks.notebooks(unproven=True, root=root) == [root / "book" / "tk_time.ipynb"]
+    # the chapter, and the pages that read every chapter (the finder, the timeline)
+    assert notebooks.notebooks(unproven=True, root=root) == \
+        [pages.executed_path(s) for s in sources if s.stem == "tk_time" or s.stem in pages.READS_PAGES]
