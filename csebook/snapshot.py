@@ -6,7 +6,8 @@ committed (tests/snapshots/), so a changed number or caption shows in review as 
 the tests compare a fresh execution with them.
 
 Each line is keyed by a stable name, never by the position of its cell: a glue name, a figure's
-label, a widget's title and state, or, for another output, the words it opens with. A line longer
+label, a widget's title and state, a figure row's id, or, for another output, the words it opens
+with. What every state of a widget shows alike is listed once, as 'every state'. A line longer
 than MAX_LINE characters is split at its sentence or field boundaries into numbered parts of the
 same key (never wrapped at a fixed width), so one changed number changes one short line.
 """
@@ -114,7 +115,8 @@ def html_lines(markup: str) -> list[tuple[str, str]]:
             lines.append((name("caption"), one_line(caption.get_text(" "))))
         for row in table.find_all("tr"):
             cells = [one_line(c.get_text(" ")) for c in row.find_all(["th", "td"])]
-            lines.append((name("row " + slug(cells[0] if cells else "")), " | ".join(cells)))
+            # a figure's row is named by its figure id (data-key), so a changed number renames nothing
+            lines.append((name("row " + (row.get("data-key") or slug(cells[0] if cells else ""))), " | ".join(cells)))
         table.decompose()
     items = [li for li in soup.select("li")
              if li.find_parent("li") is None and li.find_parent("div", class_="entry") is None]
@@ -128,16 +130,32 @@ def html_lines(markup: str) -> list[tuple[str, str]]:
     return lines
 
 
+# the sentences and fields a widget state's summary or alt text is made of
+_FIELDS = r"(?<=[.!?;])\s+(?=[A-Z0-9“\"(])"
+
+
 def widget_lines(markup: str) -> list[str]:
-    """Each precomputed state of a kernel-free widget: its summary and alt text."""
+    """Each precomputed state of a kernel-free widget: its summary and alt text. A sentence or
+    field (text ending in '.' or ';') that every state shows alike is listed once, as 'every
+    state', and left out of each state's line, so a number the widget shows in all its states
+    (a reference value beside the reader's choice) is one line, not one per state."""
     m = re.search(r'<script type="application/json" class="csb-states">(.*?)</script>', markup, re.S)
     payload = json.loads(m.group(1).replace("<\\/", "</"))
+    states = payload["states"]
     lines = []
-    for key in sorted(payload["states"]):
-        state = payload["states"][key]
-        lines.append(f"state {key} summary: {state['summary']}")
-        lines.append(f"state {key} alt: {state['alt']}")
-    return lines
+    for part in ("summary", "alt"):
+        pieces = {key: re.split(_FIELDS, one_line(states[key][part])) for key in states}
+        shared = (set.intersection(*(set(p) for p in pieces.values())) if len(states) > 1 else set())
+        first = pieces[sorted(states)[0]] if states else []
+        lines += [f"every state {part}: {piece}" for piece in first if piece in shared]
+        for key in sorted(states):
+            rest = [piece for piece in pieces[key] if piece not in shared]
+            lines.append(f"state {key} {part}: {' '.join(rest) if rest else '(only what every state shows)'}")
+    order = {key: i for i, key in enumerate(sorted(states))}
+    head = [line for line in lines if line.startswith("every state")]
+    per_state = sorted((line for line in lines if not line.startswith("every state")),
+                       key=lambda line: (order[line.split(" ", 2)[1]], " alt: " in line))
+    return head + per_state
 
 
 def snapshot(nb, name: str) -> str:

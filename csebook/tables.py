@@ -64,6 +64,7 @@ def provenance(package: Package, figure_ids: list[str]) -> pd.DataFrame:
             "Note": f.check_note,
             "_url": s.url,
             "_source_html": source_html(s),
+            "_id": fid,
         })
     return pd.DataFrame(rows)
 
@@ -77,7 +78,8 @@ def provenance_html(frame: pd.DataFrame) -> str:
         detail = f'<br><span class="prov-where">{html.escape(row["Where"])}</span>'
         if row["Note"]:
             detail += f'<br><span class="prov-note">{html.escape(row["Note"])}</span>'
-        body.append(f"<tr><td>{html.escape(row['Figure'])}</td><td>{source}{detail}</td>"
+        key = f' data-key="{html.escape(row["_id"])}"' if row.get("_id") else ""
+        body.append(f"<tr{key}><td>{html.escape(row['Figure'])}</td><td>{source}{detail}</td>"
                     f"<td>{html.escape(row['Check status'])}</td></tr>")
     return ('<table class="table provenance"><thead><tr><th>Figure</th><th>Source, and where in it</th>'
             "<th>Check status</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
@@ -131,7 +133,8 @@ def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str)
     body = []
     for label, fid in rows:
         f = package.figure(fid)
-        body.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(f.value_as_printed)}</td>"
+        body.append(f'<tr data-key="{html.escape(fid)}"><td>{html.escape(label)}</td>'
+                    f"<td>{html.escape(f.value_as_printed)}</td>"
                     f"<td>{html.escape(f.unit)}; {html.escape(f.period)}</td>"
                     f"<td>{html.escape(status_label(f, package))}</td></tr>")
     return (f'<table class="table study-figures"><caption>{html.escape(caption)}</caption><thead><tr>'

@@ -4,6 +4,7 @@ review as a one-line diff; `make snapshot` rewrites the files after a deliberate
 from __future__ import annotations
 
 import difflib
+import json
 import sys
 
 import nbformat
@@ -123,3 +124,28 @@ def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_pat
     # the chapter, and the pages that read every chapter (the finder, the timeline)
     assert notebooks.notebooks(unproven=True, root=root) == \
         [pages.executed_path(s) for s in sources if s.stem == "tk_time" or s.stem in pages.READS_PAGES]
+
+
+def test_what_every_widget_state_shows_alike_is_one_line_and_a_change_to_it_one_changed_line():
+    from csebook.snapshot import widget_lines
+
+    def markup(reference):
+        states = {key: {"summary": f"{n} of 10 is {n}0%. It covers sampling only.",
+                        "alt": f"Your sample: {n} of 10; Reported: good: {reference} of 27; Each bar is an interval."}
+                  for key, n in (("a", 1), ("b", 2), ("c", 3))}
+        return f'<script type="application/json" class="csb-states">{json.dumps({"states": states})}</script>'
+
+    lines = widget_lines(markup(9))
+    assert lines[:3] == ["every state summary: It covers sampling only.",
+                         "every state alt: Reported: good: 9 of 27;", "every state alt: Each bar is an interval."]
+    assert "state b summary: 2 of 10 is 20%." in lines and "state b alt: Your sample: 2 of 10;" in lines
+    changed = [line for line in difflib.ndiff(lines, widget_lines(markup(10))) if line.startswith(("+ ", "- "))]
+    assert changed == ["- every state alt: Reported: good: 9 of 27;", "+ every state alt: Reported: good: 10 of 27;"]
+
+
+def test_a_figure_row_is_named_by_its_figure_id_so_a_changed_number_renames_nothing():
+    from csebook.snapshot import html_lines
+
+    row = '<table><tr data-key="graded_good.gbnews"><td>{} (investigations)</td><td>GB News</td></tr></table>'
+    assert html_lines(row.format("nine")) == [("row graded_good.gbnews", "nine (investigations) | GB News")]
+    assert html_lines(row.format("ten"))[0][0] == "row graded_good.gbnews"
