@@ -37,8 +37,11 @@ def _output_key(data: dict, markup: str, seen: dict) -> str:
         from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(markup, "html.parser")
-        caption = soup.find("caption")
-        base = "table " + slug(caption.get_text(" ")) if caption else "output " + slug(soup.get_text(" "))
+        caption, top = soup.find("caption"), soup.find(True)
+        if top is not None and top.get("data-key"):          # an output that names itself
+            base = "output " + top["data-key"]
+        else:
+            base = "table " + slug(caption.get_text(" ")) if caption else "output " + slug(soup.get_text(" "))
     seen[base] = seen.get(base, 0) + 1
     return base if seen[base] == 1 else f"{base} {seen[base]}"
 
@@ -122,7 +125,8 @@ def html_lines(markup: str) -> list[tuple[str, str]]:
              if li.find_parent("li") is None and li.find_parent("div", class_="entry") is None]
     for entry in soup.select("div.entry") + items:
         text = one_line(entry.get_text(" "))
-        lines.append((name(entry.get("id") or "item " + slug(text)), text))
+        lines.append((name(entry.get("id") or ("item " + entry["data-key"] if entry.get("data-key") else "")
+                           or "item " + slug(text)), text))
         entry.decompose()
     rest = one_line(soup.get_text(" "))
     if rest:

@@ -267,12 +267,13 @@ def revisions_html(package: Package) -> str:
     for edition in sorted(set(revisions.edition), reverse=True):
         items = []
         for r in revisions[revisions.edition == edition].itertuples():
-            items.append(f'<li><a href="{html.escape(r.page)}.html">{html.escape(r.page.replace("_", " "))}</a>: '
+            key = f"{r.page} {'-'.join(re.findall(r'[a-z0-9]+', r.what.lower())[:8])}"
+            items.append(f'<li data-key="{html.escape(key)}"><a href="{html.escape(r.page)}.html">{html.escape(r.page.replace("_", " "))}</a>: '
                          f"{html.escape(r.what)}. <em>Before:</em> {html.escape(r.before)}. "
                          f"<em>Now:</em> {html.escape(r.after)}. <em>Why:</em> {html.escape(r.reason)}.</li>")
         out.append(f'<h3 class="changes-edition">Edition {html.escape(edition)}</h3><ul class="revisions-list">'
                    + "".join(items) + "</ul>")
-    return "".join(out)
+    return '<div data-key="revisions">' + "".join(out) + "</div>"
 
 
 def changes_html(package: Package) -> str:
@@ -290,7 +291,8 @@ def changes_html(package: Package) -> str:
                         f"{html.escape(package.source(f.source_id).publisher)})")
             else:
                 what = "a figure row since removed"
-            items.append(f"<li>{what}: {html.escape(r.change)}. {html.escape(r.reason)}.</li>")
+            items.append(f'<li data-key="{html.escape(r.figure_id)} {html.escape(str(date))}">'
+                         f"{what}: {html.escape(r.change)}. {html.escape(r.reason)}.</li>")
         out.append(f'<h3 class="changes-date">{html.escape(fmt.day(str(date)))}</h3><ul class="changes-list">'
                    + "".join(items) + "</ul>")
-    return "".join(out)
+    return '<div data-key="changes">' + "".join(out) + "</div>"

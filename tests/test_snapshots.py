@@ -149,3 +149,18 @@ def test_a_figure_row_is_named_by_its_figure_id_so_a_changed_number_renames_noth
     row = '<table><tr data-key="graded_good.gbnews"><td>{} (investigations)</td><td>GB News</td></tr></table>'
     assert html_lines(row.format("nine")) == [("row graded_good.gbnews", "nine (investigations) | GB News")]
     assert html_lines(row.format("ten"))[0][0] == "row graded_good.gbnews"
+
+
+def test_the_what_changed_lists_are_named_by_figure_and_date_not_by_their_newest_entry():
+    """A new day of changes, or a changed number, renames no line of 'What changed'."""
+    from csebook.data import load_package
+    from csebook.snapshot import _output_key, html_lines
+    from csebook.tables import changes_html
+
+    markup = changes_html(load_package())
+    assert _output_key({"text/html": markup}, markup, {}) == "output changes"
+    keys = [key for key, _ in html_lines(markup) if key != "text"]   # "text": the dates that head the lists
+    import re
+
+    assert len(keys) > 100 and all(re.fullmatch(r"item \S+ \d{4}-\d{2}-\d{2}( \d+)?", key) for key in keys), \
+        [k for k in keys if not re.fullmatch(r"item \S+ \d{4}-\d{2}-\d{2}( \d+)?", k)][:3]
