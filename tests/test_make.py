@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from book_files import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -27,3 +29,50 @@ def test_snapshot_prints_the_lines_that_moved_without_git():
     new = "a = 1\nb = 716 <- x\nc = 3\n"
     assert moved(old, new) == ["-b = 717 <- x", "+b = 716 <- x"]
     assert moved(old, old) == []
+
+
+@pytest.mark.slow
+def test_make_chapter_writes_lists_executes_snapshots_and_stages_a_new_chapter(tmp_path):
+    """`make chapter` in a clone (a copy made a git repository, with the chapters executed): the
+    page, its module, its contents entry and its snapshot are written and staged, the finder's
+    snapshot takes the new page's numbers, and nothing else is touched."""
+    import os
+    import shutil
+
+    from csebook.pages import STAMPS, chapter_sources, executed_path
+
+    root = tmp_path / "clone"
+    for folder in ("book", "csebook", "data", "tools"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
+    shutil.copytree(ROOT / "tests" / "snapshots", root / "tests" / "snapshots")
+    for name in ("_toc.yml", "_config.yml", "requirements-lock.txt", "Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / ".venv").symlink_to(ROOT / ".venv")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["init", "-q"], cwd=root, check=True)
+    (root / ".gitignore").write_text(".venv\n_build/\nbook/*.ipynb\n__pycache__/\n")
+    subprocess.run(git + ["add", "-A"], cwd=root, check=True)
+    subprocess.run(git + ["commit", "-qm", "copy"], cwd=root, check=True)
+    for source in chapter_sources():
+        shutil.copy(executed_path(source), root / "book" / executed_path(source).name)
+    (root / "_build").mkdir()
+    shutil.copy(ROOT / STAMPS, root / STAMPS)
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(["make", "-o", ".venv/.installed", "chapter", "NAME=a_new_report",
+                             "TITLE=A new report's \"numbers\" (2027)"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    staged = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=root, capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert {"book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml",
+            "tests/snapshots/a_new_report.txt", "tests/snapshots/figures.txt"} <= set(staged)
+    assert set(staged) <= {"book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml"} | \
+        {f"tests/snapshots/{p.stem}.txt" for p in chapter_sources()} | {"tests/snapshots/a_new_report.txt"}
+    unstaged = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True,
+                              check=True).stdout
+    assert [line for line in unstaged.splitlines() if not line.startswith(("A ", "M "))] == []
+    assert "# A new report's \"numbers\" (2027)" in (root / "book" / "a_new_report.md").read_text()
+    assert "a_new_report_total" in (root / "tests" / "snapshots" / "a_new_report.txt").read_text()
+    again = subprocess.run(["make", "-o", ".venv/.installed", "chapter", "NAME=a_new_report", "TITLE=Again"],
+                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode != 0 and "exists already" in again.stderr
