@@ -5,7 +5,7 @@ numpy 2 reprs breaking glue formats. The functions return None, so a glue call o
 line of a cell adds no stray output.
 
 Each glued number carries, in the record's metadata, the figure rows and census tables it was
-computed from, so the site can link it to them (csebook.sphinxext) and the snapshot shows them.
+computed from, so the site can link it to them (csebook.site) and the snapshot shows them.
 By default these are the rows looked up since the previous glued number (data.TRAIL); a number
 glued right after another in the same cell, with no lookup between, shares its rows. Pass `rows`
 to name them, or rows=() for a value that rests on no figure row (a date, an illustration's

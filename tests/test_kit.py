@@ -90,7 +90,7 @@ def kit(tmp_path_factory):
 
 def test_the_kit_is_the_repository_plus_copies_of_the_chapters(kit):
     copy, _ = kit
-    from csebook.sphinxext import repository_files
+    from csebook.site.downloads import repository_files
 
     tracked = repository_files(ROOT)
     missing = [n for n in tracked if not (copy / n).is_file()]
