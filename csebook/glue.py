@@ -18,7 +18,7 @@ import ast
 import re
 
 from . import fmt
-from .data import STATUS_LABELS, TRAIL, Figure, Package, status_label
+from .data import STATUS_LABELS, TRAIL, Figure, status_label
 
 META = "csebook"
 GLUED: list[tuple[str, str, dict]] = []   # (key, text, rows it rests on) for the page's list
@@ -158,12 +158,6 @@ def glue_status(key: str, figure: Figure) -> None:
     package = current_package()
     glue_text(key, status_label(figure, package) if package is not None else STATUS_LABELS[figure.status],
               rows=())
-
-
-def glue_source(key: str, package: Package, figure: Figure) -> None:
-    """'Publisher, Title (date)' for the figure's source."""
-    source = package.source(figure.source_id)
-    glue_text(key, f"{source.publisher}, {source.title} ({source.date})", rows=())
 
 
 def page_sources(package) -> None:
