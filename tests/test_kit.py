@@ -6,17 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 
 import nbformat
 import pytest
 
+import execute
 from book_files import ROOT, chapter_sources, executed_path, run_notebook
 from conftest import SITE
-
-sys.path.insert(0, str(ROOT / "tools"))
-import execute  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,6 @@ review as a one-line diff; `make snapshot` rewrites the files after a deliberate
 from __future__ import annotations
 
 import difflib
-import sys
 
 import nbformat
 import pytest
@@ -117,7 +116,6 @@ def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_pat
         finally:
             module.write_bytes(saved)
     # the notebooks `make test` hands to nbval: those whose stamps do not prove them current
-    sys.path.insert(0, str(ROOT / "tools"))
     import notebooks
 
     assert notebooks.notebooks(unproven=True, root=root) == []
