@@ -8,7 +8,7 @@ Layers (nothing imports upward):
   chapters/<page>                           -- the numbers, charts and widgets one chapter's page needs
   pages, snapshot, copies, registry         -- the book's pages, their outputs as text, copies for
                                                use outside the site, and the widgets the chapters make
-  sphinxext                                 -- the site build
+  site                                      -- the site build (a Sphinx extension, one module per job)
 Chapter sources (book/*.md) sit on top: they tell the story and call these functions.
 """
 __all__ = ["__version__"]

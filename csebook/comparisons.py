@@ -19,10 +19,6 @@ from __future__ import annotations
 from . import stats
 
 
-def ratio_of_shares(share: float, comparator: float) -> float:
-    return share / comparator
-
-
 def relative_rate(share: float, comparator: float) -> float:
     """The group's suspects per resident over everyone else's: (s / (1 - s)) / (p / (1 - p)) for a
     share s of suspects and a share p of residents (the group's suspects over its residents, divided
@@ -53,13 +49,6 @@ def selection_odds_ratio(observed: float, comparator: float) -> float:
     says): the same number as the relative rate against everyone else, read as selection instead of
     offending. Below one, the selection runs against the group."""
     return relative_rate(observed, comparator)
-
-
-def selection_per_stage(odds_ratio: float, stages: int) -> float:
-    """Selection spread evenly over independent stages multiplies: each stage needs the k-th root."""
-    if stages < 1 or odds_ratio <= 0:
-        raise ValueError(f"need a positive odds ratio and at least one stage, got {odds_ratio} and {stages}")
-    return odds_ratio ** (1 / stages)
 
 
 def rate_per_100k(count: float, population: float) -> float:

@@ -206,10 +206,6 @@ class Package:
             raise KeyError(f"no source '{source_id}' in {self.root / 'sources.csv'}")
         return match.iloc[0]
 
-    def variants(self, statistic: str) -> pd.DataFrame:
-        """Every row reporting one statistic, one per source."""
-        return self.figures[self.figures.statistic == statistic]
-
 
 def _schema_errors(descriptor_path: Path) -> None:
     """Validate types, required fields, enums, uniqueness and foreign keys with frictionless."""

@@ -31,13 +31,6 @@ def per_thousand(rate: float) -> str:
     return f"{rate:.1f}"
 
 
-def ratio_one_in(fraction: float) -> str:
-    """A fraction as 'one in N': 0.0062 -> 'one in 161'."""
-    if fraction <= 0:
-        raise ValueError("fraction must be positive")
-    return f"one in {round(1 / fraction):,}"
-
-
 def lower_first(text: str) -> str:
     """Lower-case the first letter only, so acronyms survive: 'All CSAE' -> 'all CSAE'."""
     if len(text) > 1 and text[1].isupper():

@@ -5,7 +5,7 @@ numpy 2 reprs breaking glue formats. The functions return None, so a glue call o
 line of a cell adds no stray output.
 
 Each glued number carries, in the record's metadata, the figure rows and census tables it was
-computed from, so the site can link it to them (csebook.sphinxext) and the snapshot shows them.
+computed from, so the site can link it to them (csebook.site) and the snapshot shows them.
 By default these are the rows looked up since the previous glued number (data.TRAIL); a number
 glued right after another in the same cell, with no lookup between, shares its rows. Pass `rows`
 to name them, or rows=() for a value that rests on no figure row (a date, an illustration's
@@ -18,7 +18,7 @@ import ast
 import re
 
 from . import fmt
-from .data import STATUS_LABELS, TRAIL, Figure, Package, status_label
+from .data import STATUS_LABELS, TRAIL, Figure, status_label
 
 META = "csebook"
 GLUED: list[tuple[str, str, dict]] = []   # (key, text, rows it rests on) for the page's list
@@ -158,12 +158,6 @@ def glue_status(key: str, figure: Figure) -> None:
     package = current_package()
     glue_text(key, status_label(figure, package) if package is not None else STATUS_LABELS[figure.status],
               rows=())
-
-
-def glue_source(key: str, package: Package, figure: Figure) -> None:
-    """'Publisher, Title (date)' for the figure's source."""
-    source = package.source(figure.source_id)
-    glue_text(key, f"{source.publisher}, {source.title} ({source.date})", rows=())
 
 
 def page_sources(package) -> None:

@@ -1,4 +1,4 @@
-"""Limits on what counts can show: exact intervals, clustering, funnel-plot limits, selection
+"""Limits on what counts can show: clustered intervals, exact funnel-plot limits, selection
 through the justice system, and right-censoring by reporting delay.
 
 Standard library and numpy only. Every function covers one source of error and says which
@@ -18,15 +18,6 @@ Delays = Mapping[float, float] | Iterable[tuple[float, float]]
 
 # --- exact binomial -----------------------------------------------------------------------------
 
-def _check_count(successes: int, n: int) -> None:
-    if isinstance(successes, bool) or isinstance(n, bool) or int(successes) != successes or int(n) != n:
-        raise ValueError(f"successes ({successes}) and n ({n}) must be whole numbers")
-    if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
-    if not 0 <= successes <= n:
-        raise ValueError(f"successes {successes} must lie between 0 and n = {n}")
-
-
 def _check_confidence(confidence: float) -> None:
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must lie strictly between 0 and 1, got {confidence}")
@@ -35,51 +26,6 @@ def _check_confidence(confidence: float) -> None:
 def _log_choose(n: int, ks: np.ndarray) -> np.ndarray:
     """log C(n, k) for each k, by log-gamma (stable for large n)."""
     return math.lgamma(n + 1) - np.array([math.lgamma(k + 1) + math.lgamma(n - k + 1) for k in ks.tolist()])
-
-
-def _tail_sum(log_coef: np.ndarray, ks: np.ndarray, n: int, p: float) -> float:
-    """Sum of binomial(n, p) probabilities over ks (0 < p < 1)."""
-    return float(np.exp(log_coef + ks * math.log(p) + (n - ks) * math.log1p(-p)).sum())
-
-
-def _bisect(f: Callable[[float], float], target: float, increasing: bool) -> float:
-    """p in (0, 1) with f(p) = target, for f monotone in p."""
-    lo, hi = 0.0, 1.0
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if mid in (lo, hi):
-            break
-        if (f(mid) < target) == increasing:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
-
-
-def clopper_pearson(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
-    """Exact (Clopper-Pearson 1934) interval for a binomial proportion: lo solves
-    P(X >= successes | lo) = a/2 and hi solves P(X <= successes | hi) = a/2, a = 1 - confidence,
-    found by bisection on binomial tails summed with log-gamma coefficients.
-    lo = 0 when successes = 0 and hi = 1 when successes = n.
-    Covers sampling variation only (and conservatively: coverage is at least `confidence`);
-    not clustering, selection, or missing records."""
-    _check_count(successes, n)
-    _check_confidence(confidence)
-    k, n = int(successes), int(n)
-    half = (1 - confidence) / 2
-    if k == 0:
-        lo = 0.0
-    else:
-        upper = np.arange(k, n + 1)
-        coef_up = _log_choose(n, upper)
-        lo = _bisect(lambda p: _tail_sum(coef_up, upper, n, p), half, increasing=True)
-    if k == n:
-        hi = 1.0
-    else:
-        lower = np.arange(0, k + 1)
-        coef_low = _log_choose(n, lower)
-        hi = _bisect(lambda p: _tail_sum(coef_low, lower, n, p), half, increasing=False)
-    return lo, hi
 
 
 # --- clustering ---------------------------------------------------------------------------------
@@ -102,27 +48,6 @@ def design_effect(cluster_sizes_or_mean: float | Sequence[float], icc: float) ->
     if m < 1:
         raise ValueError(f"mean cluster size must be at least 1, got {m}")
     return 1 + (m - 1) * icc
-
-
-def effective_sample_size(n: float, n_clusters: int | None = None, icc: float | None = None) -> float:
-    """How many independent observations n clustered observations are worth, if the clusters are
-    equal in size (for unequal clusters, see effective_sample_size_unequal).
-    - n_clusters and icc given: n / design_effect(n / n_clusters, icc).
-    - n_clusters only (icc unknown): every cluster perfectly alike (icc = 1), so n_eff =
-      n_clusters: each cluster counts once. With unequal clusters it is fewer still.
-    - neither: n (observations taken as independent).
-    An icc without n_clusters is refused: the cluster size is needed."""
-    if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
-    if n_clusters is None:
-        if icc is not None:
-            raise ValueError("an icc needs n_clusters (the cluster size is n / n_clusters)")
-        return float(n)
-    if not 1 <= n_clusters <= n:
-        raise ValueError(f"n_clusters must lie between 1 and n = {n}, got {n_clusters}")
-    if icc is None:
-        return float(n_clusters)
-    return n / design_effect(n / n_clusters, icc)
 
 
 def effective_sample_size_unequal(cluster_sizes: Sequence[float], icc: float = 1.0) -> float:
@@ -242,16 +167,6 @@ def funnel_limits_overdispersed(expected_rate: float, populations: Sequence[int]
     return {zv: (np.clip(p0 - zv * se, 0, 1), np.clip(p0 + zv * se, 0, 1)) for zv in _as_tuple(z)}
 
 
-def funnel_limits_normal(expected_rate: float, populations: Sequence[int],
-                         z: float | Sequence[float] = (1.96, 3.09)) -> dict[float, tuple[np.ndarray, np.ndarray]]:
-    """Normal-approximation funnel limits p0 +/- z * sqrt(p0 (1 - p0) / n), clipped to [0, 1].
-    Same shape and coverage caveats as funnel_limits; poor when n * p0 is small."""
-    ns = _check_funnel(expected_rate, populations)
-    p0 = expected_rate
-    se = np.sqrt(p0 * (1 - p0) / ns)
-    return {zv: (np.clip(p0 - zv * se, 0, 1), np.clip(p0 + zv * se, 0, 1)) for zv in _as_tuple(z)}
-
-
 # --- selection through stages -------------------------------------------------------------------
 
 def _pass_probabilities(true_shares: Mapping[str, float],
@@ -285,28 +200,6 @@ def simulate_selection(true_shares: Mapping[str, float],
     if total <= 0:
         raise ValueError("no offence passes every stage: the observed shares are undefined")
     return {g: w / total for g, w in weights.items()}
-
-
-def observed_counts_random(true_shares: Mapping[str, float],
-                           stage_probs: Mapping[str, Mapping[str, float]],
-                           n: int, seed: int) -> dict[str, int]:
-    """One random draw of the selection model: n offences split among groups by a multinomial on
-    true_shares, then thinned stage by stage with binomial draws (numpy default_rng(seed), so
-    the same seed gives the same counts). Shows noise around simulate_selection."""
-    _pass_probabilities(true_shares, stage_probs)
-    if isinstance(n, bool) or int(n) != n or n < 0:
-        raise ValueError(f"n must be a non-negative whole number, got {n}")
-    rng = np.random.default_rng(seed)
-    groups = list(true_shares)
-    shares = np.array([true_shares[g] for g in groups], dtype=float)
-    counts = rng.multinomial(int(n), shares / shares.sum())
-    out = {}
-    for g, c in zip(groups, counts):
-        c = int(c)
-        for p in stage_probs[g].values():
-            c = int(rng.binomial(c, p))
-        out[g] = c
-    return out
 
 
 # --- right-censoring by reporting delay ---------------------------------------------------------
@@ -386,21 +279,6 @@ def recorded_by_year_of_abuse(offending_by_year: Mapping[int, float], delay_pmf:
 
 
 # --- missing not at random ----------------------------------------------------------------------
-
-def share_with_odds(recorded: float, of_recorded: float, odds_ratio: float) -> float:
-    """A group's share of all records when the unrecorded differ from the recorded: the odds that
-    an unrecorded record is in the group are `odds_ratio` times the odds among the recorded
-    (1 = missing at random; above 1, the group is more often unrecorded). Returns
-    recorded * s + (1 - recorded) * s', where s' = r*s / (1 - s + r*s). Covers one assumption
-    about the missing only; the data cannot say which odds ratio is right."""
-    if not (0 <= recorded <= 1 and 0 <= of_recorded <= 1):
-        raise ValueError("recorded and of_recorded must lie between 0 and 1")
-    if odds_ratio <= 0:
-        raise ValueError(f"odds_ratio must be positive, got {odds_ratio}")
-    s = of_recorded
-    missing_share = odds_ratio * s / (1 - s + odds_ratio * s) if 0 < s < 1 else s
-    return recorded * s + (1 - recorded) * missing_share
-
 
 def share_with_risk(recorded: float, of_recorded: float, risk_ratio: float) -> tuple[float, bool]:
     """A group's share of all records when an unrecorded record is `risk_ratio` times as likely to be

@@ -25,8 +25,11 @@ INPUTS = ("data/*", "book/_support.md", "requirements-lock.txt", "tools/execute.
 # Modules of the site build that no chapter runs directly (a test checks that no chapter source
 # imports them). A page's stamp still covers any of them its execution reaches through other
 # modules (imported_modules follows every import), so editing one marks exactly those pages stale.
-BUILD_ONLY = ("csebook/pages.py", "csebook/snapshot.py", "csebook/copies.py", "csebook/sphinxext.py",
-              "csebook/registry.py", "csebook/verdict_check.py")
+BUILD_ONLY = ("csebook/pages.py", "csebook/snapshot.py", "csebook/copies.py", "csebook/registry.py",
+              "csebook/verdict_check.py", "csebook/site/__init__.py",
+              *(f"csebook/site/{name}.py" for name in ("downloads", "edition_text", "executed", "glossary",
+                                                        "numbers", "package", "search", "static_files",
+                                                        "table_labels", "upstream")))
 
 
 def _toc_names(root: Path) -> list[str]:

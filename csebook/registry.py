@@ -1,9 +1,9 @@
 """Every kernel-free widget in the book, found rather than listed.
 
 A widget is made by a chapter module's function whose name ends in `_widget` (taking the data
-package, or nothing). `widgets()` builds them all, keyed by widget id; `widget_ids_on(nb)` reads
-which widgets an executed chapter shows. The tests match the two, so a page's widgets are always
-checked against the Python functions that drew them, with no hand-kept list to fall out of step."""
+package, or nothing). `widgets()` builds them all, keyed by widget id; `WIDGET_DIV` finds which
+widgets a built page shows. The site tests match the two, so a page's widgets are always checked
+against the Python functions that drew them, with no hand-kept list to fall out of step."""
 from __future__ import annotations
 
 import importlib
@@ -38,11 +38,3 @@ def widgets(package: Package) -> dict[str, StaticWidget]:
         out[widget.widget_id] = widget
     return out
 
-
-def widget_ids_on(nb) -> list[str]:
-    """The widgets an executed notebook shows, in page order."""
-    ids = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            ids += WIDGET_DIV.findall(out.get("data", {}).get("text/html", ""))
-    return ids

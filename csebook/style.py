@@ -18,7 +18,6 @@ SKY = "#56B4E9"
 GREEN = "#009E73"
 VERMILLION = "#D55E00"
 PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
 BLACK = "#000000"
 UNKNOWN = "#6b6b6b"      # white text on it: 5.3:1; 'unknown' / 'not recorded': always drawn, never dropped
 REST = "#d9d9d9"         # the remainder of a total

@@ -2,16 +2,15 @@
 executed notebooks made from them."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import jupytext
 import nbformat
 
+from csebook.glue import GLUE_ROLE, glue_values  # noqa: F401
+from csebook.pages import chapter_sources, executed_path, is_notebook_source, toc_pages  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from csebook.glue import GLUE_ROLE, glue_values  # noqa: E402,F401
-from csebook.pages import chapter_sources, executed_path, is_notebook_source, toc_pages  # noqa: E402,F401
 
 
 def notebooks() -> list[Path]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import re
 import shutil
-import sys
 
 import pytest
 
@@ -122,7 +121,6 @@ def other_chapters_imported(module) -> set[str]:
 def test_a_new_chapter_runs(new_chapter, monkeypatch):
     """The page as written executes top to bottom with its own module (from the copy), drawing its
     chart, its widget and its list of sources."""
-    sys.path.insert(0, str(ROOT / "tools"))
     import execute
 
     root, (page, _, _) = new_chapter

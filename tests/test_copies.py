@@ -134,7 +134,7 @@ def test_a_downloaded_chapter_stops_at_once_with_one_sentence_where_csebook_is_m
 
 @pytest.mark.site
 def test_the_pages_name_the_repository_or_say_it_has_no_address_yet():
-    from csebook.sphinxext import repository_text
+    from csebook.site.edition_text import repository_text
 
     assert repository_text({"repository": "https://example.org/book"}) == \
         "[https://example.org/book](https://example.org/book)"

@@ -8,19 +8,19 @@ import zipfile
 from types import SimpleNamespace
 
 from conftest import ROOT
-from csebook import sphinxext
 from csebook.pages import chapter_sources, executed_path
+from csebook.site import downloads
 
 
 def repository_copy(tmp_path):
     """The repository's files and executed chapters, in a folder that is not a git checkout (as an
     unzipped kit is: it lists its files)."""
     root = tmp_path / "repo"
-    files = sphinxext.repository_files(ROOT)
+    files = downloads.repository_files(ROOT)
     for name in files + [str(executed_path(s).relative_to(ROOT)) for s in chapter_sources(ROOT)]:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, root / name)
-    (root / sphinxext.KIT_MANIFEST).write_text("\n".join(files) + "\n")
+    (root / downloads.KIT_MANIFEST).write_text("\n".join(files) + "\n")
     return root
 
 
@@ -29,17 +29,17 @@ def test_downloads_are_rewritten_when_their_inputs_or_outputs_changed_and_only_t
     out.mkdir()
     app = SimpleNamespace(srcdir=str(root), outdir=str(out), builder=SimpleNamespace(name="html"))
     kit, data = out / "book-kit.zip", out / "data-package.zip"
-    sphinxext._write_downloads(app, None)
+    downloads._write_downloads(app, None)
     written = kit.stat().st_mtime_ns
-    sphinxext._write_downloads(app, None)
+    downloads._write_downloads(app, None)
     assert kit.stat().st_mtime_ns == written, "nothing changed, yet the kit was written again"
     data.write_bytes(b"not a zip")                      # a download not as last written
-    sphinxext._write_downloads(app, None)
+    downloads._write_downloads(app, None)
     assert zipfile.is_zipfile(data)
     figures = root / "data" / "figures.csv"             # an input changed
     figures.write_bytes(figures.read_bytes() + b"\n")
-    sphinxext._write_downloads(app, None)
+    downloads._write_downloads(app, None)
     with zipfile.ZipFile(kit) as z:
-        assert z.read(f"{sphinxext.KIT_FOLDER}/data/figures.csv") == figures.read_bytes()
+        assert z.read(f"{downloads.KIT_FOLDER}/data/figures.csv") == figures.read_bytes()
     with zipfile.ZipFile(data) as z:
         assert z.read("data-package/figures.csv") == figures.read_bytes()

@@ -11,8 +11,6 @@ import pytest
 from book_files import ROOT
 from csebook.edition import edition, edition_words, licence_statement
 
-sys.path.insert(0, str(ROOT / "tools"))
-
 
 def test_export_mode_writes_svg(tmp_path, monkeypatch):
     from csebook import charts

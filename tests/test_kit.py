@@ -6,17 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 
 import nbformat
 import pytest
 
+import execute
 from book_files import ROOT, chapter_sources, executed_path, run_notebook
 from conftest import SITE
-
-sys.path.insert(0, str(ROOT / "tools"))
-import execute  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -90,7 +87,7 @@ def kit(tmp_path_factory):
 
 def test_the_kit_is_the_repository_plus_copies_of_the_chapters(kit):
     copy, _ = kit
-    from csebook.sphinxext import repository_files
+    from csebook.site.downloads import repository_files
 
     tracked = repository_files(ROOT)
     missing = [n for n in tracked if not (copy / n).is_file()]

@@ -159,14 +159,14 @@ def test_a_number_is_linked_for_the_builder_that_writes_its_page():
 
     from docutils import nodes
 
-    from csebook import sphinxext
+    from csebook.site import numbers
 
-    one_row = sphinxext.number_node("717", "cse_2023.hansard", "read-primary", in_finder=True)
-    computed = sphinxext.number_node("0.62%", "n-police-share", "read-primary", in_finder=False)
+    one_row = numbers.number_node("717", "cse_2023.hansard", "read-primary", in_finder=True)
+    computed = numbers.number_node("0.62%", "n-police-share", "read-primary", in_finder=False)
     for builder, row_href in (("html", "figures.html#cse_2023.hansard"), ("singlehtml", "#cse_2023.hansard")):
         page = nodes.paragraph("", "", one_row.deepcopy(), computed.deepcopy())
         app = SimpleNamespace(builder=SimpleNamespace(name=builder, get_target_uri=lambda doc, typ=None: f"{doc}.html"))
-        sphinxext._link_numbers(app, page, "book/police_figures_2023")
+        numbers._link_numbers(app, page, "book/police_figures_2023")
         written = [n.astext() for n in page.findall(nodes.raw)]
         assert f'href="{row_href}"' in written[0] and ">717<" in written[0], (builder, written[0])
         assert 'href="#n-police-share"' in written[1], (builder, written[1])

@@ -10,7 +10,6 @@ import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
@@ -32,7 +31,6 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "tools"))
     from copies import write_copies
 
     folder = tmp_path_factory.mktemp("live")

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import pytest
 
 from book_files import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from snapshot import moved  # noqa: E402
+from snapshot import moved
 
 INTERNAL = {"help", "env", "lab-settings", "chromium", "student"}   # steps of other targets, or an alias
 

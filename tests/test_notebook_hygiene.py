@@ -76,12 +76,8 @@ def test_every_glue_key_used_is_defined(path):
 def test_executing_again_reproduces_the_executed_notebook_byte_for_byte(tmp_path):
     """Outputs are deterministic, figures included: executing a chapter's source again (the chapter
     with the most kinds of output: charts, a widget, glue, tables) writes exactly the same file."""
-    import sys
-
-    from book_files import ROOT
-
-    sys.path.insert(0, str(ROOT / "tools"))
     import execute
+    from book_files import ROOT
 
     source = ROOT / "book" / "police_figures_2023.md"
     copy = tmp_path / "police_figures_2023.ipynb"

@@ -8,7 +8,7 @@ import yaml
 
 from conftest import ROOT
 from csebook.edition import book_citation, book_title, citation_cff, edition, edition_words, licence_statement
-from csebook.sphinxext import edition_footer
+from csebook.site.edition_text import edition_footer
 
 
 def test_the_citation_file_is_the_one_written_from_the_config():
@@ -232,7 +232,7 @@ def test_an_edition_without_a_corrections_address_is_not_released(tmp_path, monk
 
 
 def test_the_report_a_correction_page_and_footer_say_where_to_send_a_report_or_that_none_is_published():
-    from csebook.sphinxext import corrections_text
+    from csebook.site.edition_text import corrections_text
 
     ed = edition()
     none = corrections_text({**ed, "corrections": ""})

@@ -41,7 +41,6 @@ def test_formats():
     assert (fmt.percent(0.65 * 0.5, 0), fmt.percent(0.65 * 0.5 + 0.35, 0)) == ("33%", "68%")
     assert fmt.percent(0.125) == "12.5%" and fmt.percent(0.0125) == "1.3%" and fmt.percent(0.0005, 0) == "0.05%"
     assert fmt.per_thousand(6.2084) == "6.2"
-    assert fmt.ratio_one_in(0.0062084) == "one in 161"
     assert fmt.lower_first("All recorded") == "all recorded"
     assert fmt.lower_first("CSE-category offences") == "CSE-category offences"
     with pytest.raises(ValueError):

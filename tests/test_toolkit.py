@@ -37,7 +37,6 @@ def test_inverse_selection_strength_hand_computed(package):
     # Quilliam: 84.8% of those with ethnicity known against 7.51% of residents in 2011
     # (0.848 / 0.152) / (0.0751 / 0.9249) = 68.7; the statistician's review: 65 against 7.5%
     assert comparisons.selection_odds_ratio(0.84, 0.075) == pytest.approx((0.84 / 0.16) / (0.075 / 0.925))
-    assert comparisons.selection_per_stage(64, 3) == pytest.approx(4)
     rows = {r.key: r for r in tk_samples.needed(package)}
     assert rows["quilliam"].odds_ratios()[0][1] == pytest.approx(68.9, abs=0.1)
     # GMP's printed 52% against the force area's 13.6% (the review's 6.9), below one for Asian in 2023

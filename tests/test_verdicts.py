@@ -3,17 +3,13 @@ declared with its condition, and execution stops, naming the words and the numbe
 numbers no longer bear it."""
 from __future__ import annotations
 
-import sys
-
 import nbformat
 import pytest
 
+import execute
 from book_files import ROOT
 from csebook import verdicts
 from csebook.verdicts import VerdictError
-
-sys.path.insert(0, str(ROOT / "tools"))
-import execute  # noqa: E402
 
 
 def test_a_declared_condition_is_evaluated_on_the_numbers_given():

@@ -22,7 +22,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -30,9 +29,8 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from execute import execute  # noqa: E402
-from notebooks import ROOT, chapter_sources  # noqa: E402
+from execute import execute
+from notebooks import ROOT, chapter_sources
 
 SITE = ROOT / "_build" / "html"
 IMPORTS = ("import csebook.chapters.police_figures_2023, csebook.data, csebook.display, csebook.glue, csebook.tables\n"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import nbformat
 
+from csebook.copies import book_index, make_copy
+from csebook.pages import chapter_sources, executed_path, stale
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from csebook.copies import book_index, make_copy  # noqa: E402
-from csebook.pages import chapter_sources, executed_path, stale  # noqa: E402
 
 
 def write_copies(out: Path, root: Path = ROOT) -> list[Path]:

@@ -16,10 +16,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from csebook.glue import glue_values  # noqa: E402
+from csebook.glue import glue_values
 from csebook.glue import paste as plain_caption
-from notebooks import ROOT, notebooks  # noqa: E402
+from notebooks import ROOT, notebooks
 
 OUT = ROOT / "_build" / "figures"
 

@@ -106,7 +106,6 @@ LINKS = """() => {
 def front_matter() -> list[str]:
     """The lines under the title on the PDF's first page: the edition, who answers for the book,
     and what is under which licence (the words the site and the kit use)."""
-    sys.path.insert(0, str(ROOT))
     from csebook.edition import edition, edition_words, licence_statement
 
     ed = edition(ROOT)
@@ -115,7 +114,6 @@ def front_matter() -> list[str]:
 
 def main() -> int:
     start = time.perf_counter()
-    sys.path.insert(0, str(ROOT / "tools"))
     import execute
 
     if execute.main([]) != 0:      # the chapters must be executed from their current sources first

@@ -13,10 +13,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from csebook.edition import book_title, citation_cff, datapackage_text, edition, license_file, readme_text
 
-from csebook.edition import book_title, citation_cff, datapackage_text, edition, license_file, readme_text  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SLUG = "grooming-gangs-numbers"
 

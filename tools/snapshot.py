@@ -12,10 +12,10 @@ from pathlib import Path
 
 import nbformat
 
+from csebook.pages import chapter_sources, executed_path, stale
+from csebook.snapshot import snapshot
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from csebook.pages import chapter_sources, executed_path, stale  # noqa: E402
-from csebook.snapshot import snapshot  # noqa: E402
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 
