@@ -116,6 +116,15 @@ def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_pat
             assert set(pages.stale(root)) == {s for s in sources if module in closures[s]}, module.name
         finally:
             module.write_bytes(saved)
+    # the stamp covers all of data/, not only the rows a page reads: every page validates the whole
+    # package when it loads it, so a byte changed in any data file makes every page stale
+    for data_file in (root / "data" / "glossary.csv", root / "data" / "datapackage.json"):
+        saved = data_file.read_bytes()
+        data_file.write_bytes(saved + b" ")
+        try:
+            assert pages.stale(root) == sources, data_file.name
+        finally:
+            data_file.write_bytes(saved)
     # the notebooks `make test` hands to nbval: those whose stamps do not prove them current
     import notebooks
 
