@@ -62,8 +62,7 @@ def break_even_text(u: Uncertain) -> str:
 
 
 def uncertain_claims(package: Package) -> list[Uncertain]:
-    from .. import suspects
-    from . import home_office_2020 as ho
+    from .. import studies, suspects
 
     f = package.figure
     series = suspects.series_by_key(package)
@@ -88,7 +87,7 @@ def uncertain_claims(package: Package) -> list[Uncertain]:
     out.append(Uncertain("b-gmp", "Asian, Greater Manchester exploitation suspects, three years", asian, None, None,
                          live, f"{live} networks (the force's live investigations in 2025, an anchor)",
                          white, tuple((c.label, c.share) for c in gmp.comparators)))
-    q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
+    q = next(c for c in studies.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
     out.append(Uncertain("b-quilliam", "Asian, Quilliam's list of people convicted", q.like_known,
                          1 - f("quilliam_unknown.hl14053").value / 100, f("quilliam_offenders.hl14053").count,
                          f("quilliam_cases.press").count, f"{f('quilliam_cases.press').count} cases",
@@ -236,9 +235,8 @@ MEASURE = "ratio of shares (the claim's share over the group's share of resident
 def comparison(package: Package, key: str, printed_share: float, row: int | None = None) -> ClaimComparison | None:
     """The comparison a claim names in claims.csv's `comparison` column (see the data package's
     description of that column). Unknown keys are refused with the file, row and column."""
-    from .. import comparisons, suspects
+    from .. import comparisons, studies, suspects
     from ..data import DataError
-    from . import home_office_2020
 
     if not key:
         return None
@@ -277,8 +275,8 @@ def comparison(package: Package, key: str, printed_share: float, row: int | None
         return ClaimComparison(MEASURE, ratios, text)
     if kind == "study":
         composition, _, group = rest.partition(":")
-        rows = [c for c in home_office_2020.study_comparisons(package)
-                if c.group == group and home_office_2020.study(package, composition).label == c.study]
+        rows = [c for c in studies.study_comparisons(package)
+                if c.group == group and studies.study(package, composition).label == c.study]
         if not rows:
             raise DataError("data/claims.csv", row, "comparison", f"no study comparison {rest!r}")
         c = rows[0]
@@ -286,7 +284,7 @@ def comparison(package: Package, key: str, printed_share: float, row: int | None
         lo = c.ratios()[0]
         text = (f"Unknown share small: from {fmt.ratio(lo[1])} to {fmt.ratio(lo[3])} against all residents within "
                 f"the bounds. A compiled list: for the share to arise from a group counted at its share of men aged "
-                f"18 to 39, its members would have to be {home_office_2020.selection_text(c.selection_needed()[1][1])}.")
+                f"18 to 39, its members would have to be {studies.selection_text(c.selection_needed()[1][1])}.")
         return ClaimComparison(MEASURE, ratios, text)
     if kind == "group":
         comps = suspects._national_comparators(package, rest)

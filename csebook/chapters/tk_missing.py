@@ -26,9 +26,9 @@ class MissingCase:
 
 
 def missing_cases(package: Package) -> list[MissingCase]:
-    from . import home_office_2020 as homeoffice
+    from .. import studies
 
-    comps = {c.key: c for c in homeoffice.compositions(package)}
+    comps = {c.key: c for c in studies.compositions(package)}
     out = []
     for key, label in (("ceop2011_suspects", "CEOP 2011 suspects: Asian"), ("ceop2011_groups", "CEOP 2011 groups: Asian"),
                        ("occ2012_perpetrators", "Children's Commissioner 2012: Asian")):
