@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .. import fmt
+from .. import fmt, studies
 from ..charts import Chart, Count, StackedBar, bounds_chart, count_bars, stacked_shares
 from ..data import Package
 
@@ -39,8 +39,8 @@ def study_control(package: Package) -> Control:
                    kind="select")
 
 
-def units_view(package: Package, study_key: str, basis: str) -> View:
-    r = study(package, study_key)
+def units_view(package: Package, study: str, basis: str) -> View:
+    r = studies.study(package, study)
     known_only = basis == "known"
     chart = composition_chart([r], title=f"{r.label}: share by ethnicity", known_only=known_only)
     if known_only:
@@ -61,17 +61,17 @@ def units_widget(package: Package) -> StaticWidget:
         Control("basis", "Share of", (("all", "everyone counted (unknown included)"),
                                       ("known", "only those in the groups shown"))),
     ]
-    return StaticWidget(lambda study, basis: units_view(package, study, basis), controls,
-                        title="One question, four studies, four counting units",
-                        default={"study": "ceop2011_suspects", "basis": "all"})
+    return StaticWidget.bound(units_view, package, controls,
+                              title="One question, four studies, four counting units",
+                              default={"study": "ceop2011_suspects", "basis": "all"})
 
 
 UNKNOWNS = (("any", "any mix (bounds)"), ("like", "like the known"), ("all", "all in the group"),
             ("none", "none in the group"))
 
 
-def assumption_view(package: Package, study_key: str, assumption: str) -> View:
-    r = study(package, study_key)
+def assumption_view(package: Package, study: str, assumption: str) -> View:
+    r = studies.study(package, study)
     low, high = r.asian_range()
     like_low, like_high = r.asian_of_known()
     not_known = r.unrecorded + r.undescribed
@@ -97,9 +97,9 @@ def assumption_widget(package: Package) -> StaticWidget:
         study_control(package),
         Control("assumption", "Suppose the unknowns are", UNKNOWNS),
     ]
-    return StaticWidget(lambda study, assumption: assumption_view(package, study, assumption), controls,
-                        title="What the unknowns could do to a share",
-                        default={"study": "ceop2011_groups", "assumption": "any"})
+    return StaticWidget.bound(assumption_view, package, controls,
+                              title="What the unknowns could do to a share",
+                              default={"study": "ceop2011_groups", "assumption": "any"})
 
 
 # One table and one chart for each study the paper weighed, each in the study's own unit.

@@ -101,9 +101,8 @@ def comparison_widget(package: Package) -> StaticWidget:
         )),
         Control("year", "Year", (("2023", "2023"), ("2024", "2024 (press report)"))),
     ]
-    return StaticWidget(lambda comparison, year: comparison_view(package, year, comparison),
-                        controls, title="Each definition as a share of another",
-                        default={"comparison": "cse_in_all", "year": "2023"})
+    return StaticWidget.bound(comparison_view, package, controls, title="Each definition as a share of another",
+                              default={"comparison": "cse_in_all", "year": "2023"})
 
 
 # -- the series: every year that can be read, by definition -------------------------------------------

@@ -136,9 +136,9 @@ def allows_widget(package: Package) -> StaticWidget:
                                               ("gbo2023_asian", "Asian, all group-based offending, 2023")),
                         kind="select"),
                 Control("recorded", "Share of suspects with ethnicity recorded", RECORDED_OPTIONS, kind="select")]
-    return StaticWidget(lambda key, recorded: allows_view(package, key, recorded), controls,
-                        title="What a higher recording share would settle",
-                        default={"key": "sub2024_pakistani", "recorded": "0.39"})
+    return StaticWidget.bound(allows_view, package, controls,
+                              title="What a higher recording share would settle",
+                              default={"key": "sub2024_pakistani", "recorded": "0.39"})
 
 
 # -- the inspections and the police analysis: tables of figures as printed ---------------------------

@@ -191,9 +191,8 @@ def how_sure_widget(package: Package) -> StaticWidget:
     controls = [Control("claim_id", "Claim", tuple((u.claim_id, u.label) for u in claims), kind="select"),
                 Control("unrecorded", "Those with no ethnicity recorded are", UNRECORDED),
                 Control("chance", "Chance variation", CHANCE)]
-    return StaticWidget(lambda claim_id, unrecorded, chance: how_sure_view(package, claim_id, unrecorded, chance),
-                        controls, title="How sure, all things together",
-                        default={"claim_id": "b-pakistani-subset", "unrecorded": "like", "chance": "none"})
+    return StaticWidget.bound(how_sure_view, package, controls, title="How sure, all things together",
+                              default={"claim_id": "b-pakistani-subset", "unrecorded": "like", "chance": "none"})
 
 
 READINGS = {"no group stands out": "Cited for: the national data show no group standing out",

@@ -105,6 +105,6 @@ def missing_view(package: Package, case: str, risk: str) -> View:
 def missing_widget(package: Package) -> StaticWidget:
     controls = [Control("case", "Case", tuple((c.key, c.label) for c in missing_cases(package)), kind="select"),
                 Control("risk", "An unrecorded record is", RISKS)]
-    return StaticWidget(lambda case, risk: missing_view(package, case, risk), controls,
-                        title="When the missing differ from the recorded",
-                        default={"case": "gbo2023_asian", "risk": "1"})
+    return StaticWidget.bound(missing_view, package, controls,
+                              title="When the missing differ from the recorded",
+                              default={"case": "gbo2023_asian", "risk": "1"})

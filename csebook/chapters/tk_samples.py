@@ -187,6 +187,6 @@ def needed_widget(package: Package) -> StaticWidget:
     controls = [Control("key", "Figure", tuple((r.key, r.label) for r in rows), kind="select"),
                 Control("comparator", "Against", (("0", "all residents"), ("1", "the age and sex match"))),
                 Control("stages", "Selection spread over", (("1", "one stage"), ("3", "three stages")))]
-    return StaticWidget(lambda key, comparator, stages: needed_view(package, key, comparator, stages), controls,
-                        title="How much selection would it take?",
-                        default={"key": "gbo2023_asian", "comparator": "0", "stages": "1"})
+    return StaticWidget.bound(needed_view, package, controls,
+                              title="How much selection would it take?",
+                              default={"key": "gbo2023_asian", "comparator": "0", "stages": "1"})
