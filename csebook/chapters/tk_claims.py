@@ -61,6 +61,22 @@ def break_even_text(u: Uncertain) -> str:
             + "; ".join(parts))
 
 
+def claim_series(package: Package, claim_id: str) -> str:
+    """The key of the published breakdown a claim is compared with, from claims.csv's `comparison`
+    column (`series:<key>`); refused, with the file, row and column, when it names none."""
+    from ..data import DataError
+
+    claims = package.claims
+    match = claims[claims.claim_id == claim_id]
+    if match.empty:
+        raise KeyError(f"no claim {claim_id!r} in data/claims.csv")
+    kind, _, key = match.comparison.iloc[0].partition(":")
+    if kind != "series" or not key:
+        raise DataError("data/claims.csv", int(match.index[0]), "comparison",
+                        f"claim {claim_id} is compared with {match.comparison.iloc[0]!r}, not a published breakdown")
+    return key
+
+
 def uncertain_claims(package: Package) -> list[Uncertain]:
     from .. import studies, suspects
 
@@ -69,11 +85,13 @@ def uncertain_claims(package: Package) -> list[Uncertain]:
     out = []
     wider = (f("gbo_2024q3_eth_recorded.khyber").value_as_printed + " of suspects",
              f("gbo_2024q3_eth_recorded.sky").value_as_printed + " of records")
-    for cid, key, count_id in (("a-white-2023", "gbo2023_white", "gbo_2023_suspects_white_count.khyber"),
-                               ("a-white-2024", "gbo2024_white", "gbo_2024q3_suspects_white_count.khyber"),
-                               ("a-pakistani-2024", "gbo2024_pakistani", "gbo_2024q3_suspects_pakistani_count.khyber"),
-                               ("b-pakistani-subset", "sub2024_pakistani", "gbo_subset_2024q3_pakistani_count.khyber")):
-        s = series[key]
+    # each claim's breakdown is the one its row in claims.csv compares it with (`series:<key>`); the count
+    # of the group's recorded suspects gives the sample size
+    for cid, count_id in (("a-white-2023", "gbo_2023_suspects_white_count.khyber"),
+                          ("a-white-2024", "gbo_2024q3_suspects_white_count.khyber"),
+                          ("a-pakistani-2024", "gbo_2024q3_suspects_pakistani_count.khyber"),
+                          ("b-pakistani-subset", "gbo_subset_2024q3_pakistani_count.khyber")):
+        s = series[claim_series(package, cid)]
         n = f(count_id).count / s.of_recorded
         published = s.recording.published_for_category
         out.append(Uncertain(cid, f"{s.group}, {s.category.lower()}, {s.period}", s.of_recorded,
