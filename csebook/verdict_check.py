@@ -23,8 +23,8 @@ from .verdicts import covered, judges, normal, sentences
 
 EXCEPTIONS = Path("tests") / "verdict_exceptions.csv"
 # modules whose string literals reach readers (widget summaries, alt text, chart labels)
-TEXT_MODULES = ("csebook/chapters/*.py", "csebook/charts.py", "csebook/comparisons.py", "csebook/suspects.py",
-                "csebook/tables.py", "csebook/timeline.py")
+TEXT_MODULES = ("csebook/chapters/*.py", "csebook/charts.py", "csebook/comparisons.py", "csebook/studies.py",
+                "csebook/suspects.py", "csebook/tables.py", "csebook/timeline.py")
 CHECKERS = {"pick", "say", "verdict"}
 # the claim checker's columns in the book's own voice (the claim itself is another's words)
 CLAIM_COLUMNS = ("denominator", "sample", "category", "supports", "counter_note")

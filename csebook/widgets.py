@@ -12,11 +12,16 @@ produces two renderings of the same thing:
 
 The display bundle carries both; the book's html builder drops the ipywidgets view and shows
 the static one (nb_mime_priority_overrides in _config.yml).
+
+A chapter's views take the data package first: `StaticWidget.bound(view, package, controls, ...)`
+binds it once and passes each control's value by the keyword the control is named after.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import inspect
 import itertools
 import json
 from dataclasses import dataclass
@@ -79,6 +84,22 @@ class StaticWidget:
             if self.default.get(c.name) not in [v for v, _ in c.options]:
                 raise ValueError(f"default for control '{c.name}' is not one of its options")
         self._cache: dict[str, RenderedState] = {}
+
+    @classmethod
+    def bound(cls, view: Callable[..., View], package, controls: list[Control], **options) -> StaticWidget:
+        """A widget whose states `view(package, **state)` draws: the package is bound once, and each
+        control passes its value by the keyword it is named after, so the order of the controls and of
+        the view's parameters need not agree. Refuses controls that do not fill the view's parameters
+        (a name it does not take, or a parameter without a default that no control sets)."""
+        render = functools.partial(view, package)
+        names = [c.name for c in controls]
+        signature = inspect.signature(render)
+        try:
+            signature.bind(**dict.fromkeys(names))
+        except TypeError as e:
+            raise ValueError(f"widget '{options.get('title')}': controls {names} do not fit "
+                             f"{view.__name__}({', '.join(signature.parameters)}) after the package: {e}") from None
+        return cls(render, controls, **options)
 
     # -- the grid -------------------------------------------------------------------------
     @property

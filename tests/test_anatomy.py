@@ -101,21 +101,47 @@ def test_a_new_chapters_module_imports_no_other_chapter(new_chapter):
     assert other_chapters_imported(module) == set()
 
 
+def chapter_imports(code: str) -> list[str]:
+    """The chapter modules a chapter module's code imports, in any form: `from . import x`,
+    `from .x import y`, `from ..chapters import x`, `from ..chapters.x import y`,
+    `from csebook.chapters import x`, `from csebook.chapters.x import y`, `import csebook.chapters.x`."""
+    found = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import):
+            found += [a.name.rsplit(".", 1)[-1] for a in node.names if a.name.startswith("csebook.chapters.")]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 1:                      # inside csebook/chapters/
+                where = module
+            elif node.level == 2 and (module == "chapters" or module.startswith("chapters.")):
+                where = module[len("chapters."):]
+            elif node.level == 0 and (module == "csebook.chapters" or module.startswith("csebook.chapters.")):
+                where = module[len("csebook.chapters."):]
+            else:
+                continue
+            found += [where] if where else [a.name for a in node.names]
+    return found
+
+
 def other_chapters_imported(module) -> set[str]:
-    """The chapter modules a module imports (relative or absolute)."""
-    names = {p.stem for p in MODULES} | {NEW}
-    found = set()
-    for node in ast.walk(ast.parse(module.read_text())):
-        if isinstance(node, ast.ImportFrom):
-            where = ("." * node.level) + (node.module or "")
-            if where in (".", "csebook.chapters"):
-                found |= {a.name for a in node.names if a.name in names}
-            elif where.startswith((".", "csebook.chapters.")) and where.rsplit(".", 1)[-1] in names \
-                    and not where.startswith(".."):
-                found.add(where.rsplit(".", 1)[-1])
-        elif isinstance(node, ast.Import):
-            found |= {a.name.rsplit(".", 1)[-1] for a in node.names if a.name.startswith("csebook.chapters.")}
-    return found - {module.stem}
+    """The chapter modules a chapter module imports, other than itself."""
+    return set(chapter_imports(module.read_text())) - {module.stem}
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.stem)
+def test_no_chapter_module_imports_another(module):
+    assert other_chapters_imported(module) == set(), \
+        f"{module.name} imports another chapter's module: move what it shares into csebook/"
+
+
+def test_the_chapter_import_check_can_fail():
+    code = ("from . import home_office_2020 as ho\nfrom .tk_small import x\nfrom ..chapters import after_2025\n"
+            "from ..chapters.since_audit import y\nfrom csebook.chapters import tk_time\n"
+            "from csebook.chapters.tk_claims import z\nimport csebook.chapters.tk_samples\n"
+            "def f():\n    from . import hmicfrs_2023\n"
+            "from .. import suspects, studies\nfrom ..widgets import View\nimport csebook.fmt\n")
+    assert chapter_imports(code) == ["home_office_2020", "tk_small", "after_2025", "since_audit", "tk_time",
+                                     "tk_claims", "tk_samples", "hmicfrs_2023"]
 
 
 def test_a_new_chapter_runs(new_chapter, monkeypatch):

@@ -48,3 +48,24 @@ def test_police_widget_states_state_their_numbers():
                                                      f"({fmt.percent(g24 / t24)})")
     assert "seen only in secondary reporting" in summaries["group_in_all|2024"]
     assert len(set(summaries.values())) == widget.n_states
+
+
+def test_police_nesting_rows_follow_part_of_in_the_data():
+    """Each year's nesting is found from figures.csv: the group-based row is part of the year's total,
+    the CSE-category row part of the group-based one; a second candidate is refused, not guessed."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    package = load_package()
+    assert police.year_rows(package, "2023") == {"all": "csae_2023.vkpp", "group": "group_based_2023.hansard",
+                                                  "cse": "cse_2023.hansard"}
+    figures = package.figures
+    rival = figures[figures.figure_id == "cse_2024.sun"].assign(figure_id="cse_2024.rival")
+    doubled = SimpleNamespace(figures=pd.concat([figures, rival]))
+    with pytest.raises(ValueError, match=r"2 rows of statistic 'cse_offences' with part_of 'group_based_2024.sun'"):
+        police.year_rows(doubled, "2024")
+    moved = figures.copy()
+    moved.loc[moved.figure_id == "group_based_2024.sun", "part_of"] = "csae_2023.vkpp"
+    with pytest.raises(ValueError, match="0 rows of statistic 'group_based_offences' with part_of 'csae_2024.sun'"):
+        police.year_rows(SimpleNamespace(figures=moved), "2024")

@@ -167,3 +167,23 @@ def test_how_sure_combines_the_uncertainties_hand_computed(package):
     # the verdict follows the numbers as printed
     view = tk_claims.how_sure_view(package, "a-white-2023", "like", "none")
     assert "includes one" in view.summary
+
+
+def test_an_uncertain_claim_uses_the_breakdown_claims_csv_compares_it_with(package):
+    from csebook import suspects
+    from csebook.data import DataError
+
+    claims = package.claims.set_index("claim_id")
+    series = suspects.series_by_key(package)
+    uncertain = {u.claim_id: u for u in tk_claims.uncertain_claims(package)}
+    for cid in ("a-white-2023", "a-white-2024", "a-pakistani-2024", "b-pakistani-subset"):
+        key = claims.loc[cid, "comparison"].removeprefix("series:")
+        assert tk_claims.claim_series(package, cid) == key
+        s = series[key]
+        assert uncertain[cid].label == f"{s.group}, {s.category.lower()}, {s.period}"
+        assert uncertain[cid].share == s.of_recorded
+    for cid in ("a-cse-share", "b-quilliam"):          # no comparison; a study, not a published breakdown
+        with pytest.raises(DataError) as err:
+            tk_claims.claim_series(package, cid)
+        assert (err.value.file, err.value.column) == ("data/claims.csv", "comparison")
+        assert err.value.row == int(package.claims.index[package.claims.claim_id == cid][0])

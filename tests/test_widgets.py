@@ -124,3 +124,31 @@ def test_mimebundle_has_static_fallback_and_short_text():
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/html"].startswith('<div class="csb-widget"')
     assert bundle["text/plain"] == "Interactive figure: Test widget (6 states)"
+
+
+def test_bound_passes_the_package_once_and_each_control_by_its_name():
+    package = {"name": "pk"}
+
+    def view(package: dict, size: str, colour: str) -> View:   # parameters in another order than CONTROLS
+        return View(count_bars([Count("Bar", int(size), colour)], title="T", unit="things"),
+                    f"{package['name']}: {colour} at {size}")
+
+    widget = StaticWidget.bound(view, package, CONTROLS, title="Test widget", default={"colour": "#E69F00", "size": "2"})
+    assert widget.render_state({"colour": "#E69F00", "size": "3"}).summary == "pk: #E69F00 at 3"
+    assert widget.default == {"colour": "#E69F00", "size": "2"} and widget.title == "Test widget"
+    # the same page as the lambda each chapter used to write
+    by_hand = StaticWidget(lambda colour, size: view(package, size, colour), CONTROLS, title="Test widget",
+                           default={"colour": "#E69F00", "size": "2"})
+    assert widget.html() == by_hand.html()
+
+
+def test_bound_refuses_controls_that_do_not_fit_the_view():
+    def other_name(package, colour: str, shape: str) -> View: ...
+
+    def one_short(package, colour: str) -> View: ...
+
+    with pytest.raises(ValueError, match=r"controls \['colour', 'size'\] do not fit other_name\(colour, shape\) after the package: "
+                                         r"missing a required argument: 'shape'"):
+        StaticWidget.bound(other_name, {}, CONTROLS, title="Misnamed")
+    with pytest.raises(ValueError, match="do not fit one_short"):
+        StaticWidget.bound(one_short, {}, CONTROLS, title="One short")

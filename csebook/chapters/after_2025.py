@@ -484,8 +484,8 @@ def _line_chart(lay: Layout, s: Series, label: str) -> Chart:
     return Chart(lay.figure(), alt, numbers)
 
 
-def ratio_view(package: Package, series_key: str, assumption: str) -> View:
-    s = series_by_key(package)[series_key]
+def ratio_view(package: Package, series: str, assumption: str) -> View:
+    s = series_by_key(package)[series]
     label = dict(ASSUMPTIONS)[assumption]
     chart = ratio_chart(s, assumption)
     first = s.comparators[0]
@@ -524,6 +524,6 @@ def ratio_widget(package: Package) -> StaticWidget:
     controls = [Control("series", "Offence category, area, period and group",
                         tuple((s.key, s.label) for s in series(package)), kind="select"),
                 Control("assumption", "Suppose the unrecorded suspects are", ASSUMPTIONS)]
-    return StaticWidget(lambda series, assumption: ratio_view(package, series, assumption), controls,
-                        title="A share of suspects against its comparators, under an assumption you choose",
-                        default={"series": "gbo2023_asian", "assumption": "like"})
+    return StaticWidget.bound(ratio_view, package, controls,
+                              title="A share of suspects against its comparators, under an assumption you choose",
+                              default={"series": "gbo2023_asian", "assumption": "like"})

@@ -50,9 +50,9 @@ def interval_widget(package: Package) -> StaticWidget:
         Control("n", "Number of cases in the sample", tuple((s, s) for s in SAMPLE_SIZES)),
         Control("share", "Share observed", SHARES),
     ]
-    return StaticWidget(lambda n, share: interval_view(package, n, share), controls,
-                        title="How wide is the uncertainty for a sample of this size?",
-                        default={"n": "27", "share": "0.33"})
+    return StaticWidget.bound(interval_view, package, controls,
+                              title="How wide is the uncertainty for a sample of this size?",
+                              default={"n": "27", "share": "0.33"})
 
 
 def recommendation_statuses(package: Package) -> list[Count]:

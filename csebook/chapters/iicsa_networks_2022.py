@@ -62,18 +62,18 @@ def missing_ethnicity_chart(package: Package):
                           title="Ethnicity recorded and not recorded, IICSA case study areas")
 
 
-def bounds_view(package: Package, row_key: str, group_share: str) -> View:
-    row = next(r for r in AREA_ROWS if r.key == row_key)
-    rec = recorded_row(package, row)
+def bounds_view(package: Package, row: str, group_share: str) -> View:
+    area = next(r for r in AREA_ROWS if r.key == row)
+    rec = recorded_row(package, area)
     recorded = 1 - rec.not_recorded / 100
     s = float(group_share)
     base_text = f"{fmt.count(rec.base)} {rec.base_unit}"
-    chart = bounds_chart(title=f"{row.label}: how far the missing records could move a share",
+    chart = bounds_chart(title=f"{area.label}: how far the missing records could move a share",
                          recorded_share=recorded, group_share_of_recorded=s, base_text=base_text,
                          at_least=bool(rec.qualifier))
     low, high = stats.share_bounds(recorded, s)
-    status = STATUS_LABELS[package.figure(row.share_id).status]
-    summary = (f"{row.label}: ethnicity not recorded for {rec.missing_text} of {base_text}. A group that is "
+    status = STATUS_LABELS[package.figure(area.share_id).status]
+    summary = (f"{area.label}: ethnicity not recorded for {rec.missing_text} of {base_text}. A group that is "
                f"{fmt.percent(s, 0)} of those recorded could be anywhere from {fmt.percent(low, 0)} to "
                f"{fmt.percent(high, 0)} of all{' (or wider: the source says over)' if rec.qualifier else ''}. "
                f"Figure {status}; the group share is a hypothetical you choose.")
@@ -85,9 +85,9 @@ def bounds_widget(package: Package) -> StaticWidget:
         Control("row", "Area and whose ethnicity", tuple((r.key, r.label) for r in AREA_ROWS), kind="select"),
         Control("group_share", "Suppose a group is this share of those recorded", GROUP_SHARES),
     ]
-    return StaticWidget(lambda row, group_share: bounds_view(package, row, group_share), controls,
-                        title="How far missing ethnicity records could move any share",
-                        default={"row": "durham_suspects", "group_share": "0.5"})
+    return StaticWidget.bound(bounds_view, package, controls,
+                              title="How far missing ethnicity records could move any share",
+                              default={"row": "durham_suspects", "group_share": "0.5"})
 
 
 def recommendations_table(package: Package, report_id: str = "iicsa-networks-l2"):

@@ -10,11 +10,10 @@ from ..layout import Layout
 from ..style import BLACK, BLUE, GREEN, ORANGE, REST, SKY, UNKNOWN, VERMILLION
 from ..widgets import Control, StaticWidget, View
 
-# The figure rows behind each year's nesting: all CSAE offences, group-based, CSE category.
-YEAR_ROWS = {
-    "2023": {"all": "csae_2023.vkpp", "group": "group_based_2023.hansard", "cse": "cse_2023.hansard"},
-    "2024": {"all": "csae_2024.sun", "group": "group_based_2024.sun", "cse": "cse_2024.sun"},
-}
+# Each year's nesting starts from its row of all CSAE offences; the group-based and CSE-category rows
+# within it are the ones figures.csv records as part of the level above (its part_of column).
+YEAR_TOTALS = {"2023": "csae_2023.vkpp", "2024": "csae_2024.sun"}
+LEVEL_STATISTICS = {"all": "csae_offences", "group": "group_based_offences", "cse": "cse_offences"}
 LEVEL_LABELS = {
     "all": "All recorded CSAE offences",
     "group": "Group-based offences",
@@ -28,13 +27,27 @@ COMPARISONS = {
 }
 
 
+def year_rows(package: Package, year: str) -> dict[str, str]:
+    """The figure rows of one year's nesting, level by level: all CSAE offences (the year's total), then
+    the one row of each narrower statistic that figures.csv records as part of the level above."""
+    figures = package.figures
+    rows = {"all": YEAR_TOTALS[year]}
+    for whole, level in (("all", "group"), ("group", "cse")):
+        match = figures[(figures.part_of == rows[whole]) & (figures.statistic == LEVEL_STATISTICS[level])]
+        if len(match) != 1:
+            raise ValueError(f"data/figures.csv: {len(match)} rows of statistic {LEVEL_STATISTICS[level]!r} "
+                             f"with part_of {rows[whole]!r}; the {year} nesting needs exactly one")
+        rows[level] = match.figure_id.iloc[0]
+    return rows
+
+
 def share_text(fraction: float) -> str:
     """Shares under 1% keep two decimals so that 0.62% is not shown as 0.6%."""
     return fmt.percent(fraction, 2 if fraction < 0.01 else 1)
 
 
 def levels(package: Package, year: str) -> list[Level]:
-    rows = YEAR_ROWS[year]
+    rows = year_rows(package, year)
     return [Level(LEVEL_LABELS[k], package.figure(rows[k]).count) for k in ("all", "group", "cse")]
 
 
@@ -45,7 +58,7 @@ def nesting(package: Package, year: str = "2023"):
 
 def per_thousand_slices(package: Package, year: str = "2023") -> list[Slice]:
     """How 1,000 recorded CSAE offences divide between the categories the sources give."""
-    rows = YEAR_ROWS[year]
+    rows = year_rows(package, year)
     total = package.figure(rows["all"]).count
     group = package.figure(rows["group"]).count
     cse = package.figure(rows["cse"]).count
@@ -68,7 +81,7 @@ def icon_chart(package: Package, year: str = "2023"):
 
 def comparison_view(package: Package, year: str, comparison: str) -> View:
     part_key, whole_key = COMPARISONS[comparison]
-    rows = YEAR_ROWS[year]
+    rows = year_rows(package, year)
     part_fig, whole_fig = package.figure(rows[part_key]), package.figure(rows[whole_key])
     part, whole = part_fig.count, whole_fig.count
     fraction = stats.share(part, whole)
@@ -101,9 +114,8 @@ def comparison_widget(package: Package) -> StaticWidget:
         )),
         Control("year", "Year", (("2023", "2023"), ("2024", "2024 (press report)"))),
     ]
-    return StaticWidget(lambda comparison, year: comparison_view(package, year, comparison),
-                        controls, title="Each definition as a share of another",
-                        default={"comparison": "cse_in_all", "year": "2023"})
+    return StaticWidget.bound(comparison_view, package, controls, title="Each definition as a share of another",
+                              default={"comparison": "cse_in_all", "year": "2023"})
 
 
 # -- the series: every year that can be read, by definition -------------------------------------------
@@ -179,11 +191,11 @@ def rates_per_100k_children(package: Package) -> list[tuple[str, str, float]]:
     children = pop.count(package, 2021, pop.EW, "All", pop.Band("persons", 0, 17))
     f = package.figure
     out = []
-    for label, fid in (("All child sexual abuse and exploitation, 2023", "csae_2023.vkpp"),
-                       ("All child sexual abuse and exploitation, 2024", "csae_2024.sun"),
-                       ("Group-based, 2023", "group_based_2023.hansard"), ("Group-based, 2024", "group_based_2024.sun"),
-                       ("Exploitation category, 2023", "cse_2023.hansard"), ("Exploitation category, 2024", "cse_2024.sun")):
-        out.append((label, fid, comparisons.rate_per_100k(f(fid).value, children)))
+    for level, words in (("all", "All child sexual abuse and exploitation"), ("group", "Group-based"),
+                         ("cse", "Exploitation category")):
+        for year in YEAR_TOTALS:
+            fid = year_rows(package, year)[level]
+            out.append((f"{words}, {year}", fid, comparisons.rate_per_100k(f(fid).value, children)))
     return out
 
 

@@ -68,19 +68,29 @@ def beaconport_chart(points: list[Point]) -> Chart:
     return Chart(lay.figure(), alt, [fmt.lower_first(p.printed) for p in points])
 
 
+# Each published share recorded, when (in the chart's short words) and whose copy; what it is a share
+# of (suspects, records, cases) is the row's unit in figures.csv ("percent of suspects").
 RECORDING = (
-    ("gbo_2023_eth_recorded.telegraph", "2023", "of suspects", "The Daily Telegraph"),
-    ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024", "of suspects", "Khyber News, rewriting agency copy"),
-    ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024", "of records", "Sky News, the same briefing"),
-    ("gbo_2024_eth_recorded.sun", "2024", "of cases", "The Sun, the police report for 2024"),
-    ("eth_recorded_2025.pa", "June 2025", "of suspects", "PA, its own words"),
+    ("gbo_2023_eth_recorded.telegraph", "2023", "The Daily Telegraph"),
+    ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024", "Khyber News, rewriting agency copy"),
+    ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024", "Sky News, the same briefing"),
+    ("gbo_2024_eth_recorded.sun", "2024", "The Sun, the police report for 2024"),
+    ("eth_recorded_2025.pa", "June 2025", "PA, its own words"),
 )
+
+
+def share_of(unit: str) -> str:
+    """'of suspects' from a percentage's unit, 'percent of suspects'; refused for any other unit."""
+    if not unit.startswith("percent of "):
+        raise ValueError(f"data/figures.csv: unit {unit!r} is not a percentage 'of' something")
+    return unit.removeprefix("percent ")
 
 
 def recording_series(package: Package) -> list[Point]:
     f = package.figure
-    return [Point(when, what, f(fid).value / 100, f(fid).value_as_printed, who, STATUS_LABELS[f(fid).status], fid)
-            for fid, when, what, who in RECORDING]
+    return [Point(when, share_of(f(fid).unit), f(fid).value / 100, f(fid).value_as_printed, who,
+                  STATUS_LABELS[f(fid).status], fid)
+            for fid, when, who in RECORDING]
 
 
 def recording_chart(points: list[Point]) -> Chart:
@@ -136,9 +146,9 @@ def allows_widget(package: Package) -> StaticWidget:
                                               ("gbo2023_asian", "Asian, all group-based offending, 2023")),
                         kind="select"),
                 Control("recorded", "Share of suspects with ethnicity recorded", RECORDED_OPTIONS, kind="select")]
-    return StaticWidget(lambda key, recorded: allows_view(package, key, recorded), controls,
-                        title="What a higher recording share would settle",
-                        default={"key": "sub2024_pakistani", "recorded": "0.39"})
+    return StaticWidget.bound(allows_view, package, controls,
+                              title="What a higher recording share would settle",
+                              default={"key": "sub2024_pakistani", "recorded": "0.39"})
 
 
 # -- the inspections and the police analysis: tables of figures as printed ---------------------------

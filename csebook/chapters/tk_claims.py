@@ -61,20 +61,37 @@ def break_even_text(u: Uncertain) -> str:
             + "; ".join(parts))
 
 
+def claim_series(package: Package, claim_id: str) -> str:
+    """The key of the published breakdown a claim is compared with, from claims.csv's `comparison`
+    column (`series:<key>`); refused, with the file, row and column, when it names none."""
+    from ..data import DataError
+
+    claims = package.claims
+    match = claims[claims.claim_id == claim_id]
+    if match.empty:
+        raise KeyError(f"no claim {claim_id!r} in data/claims.csv")
+    kind, _, key = match.comparison.iloc[0].partition(":")
+    if kind != "series" or not key:
+        raise DataError("data/claims.csv", int(match.index[0]), "comparison",
+                        f"claim {claim_id} is compared with {match.comparison.iloc[0]!r}, not a published breakdown")
+    return key
+
+
 def uncertain_claims(package: Package) -> list[Uncertain]:
-    from .. import suspects
-    from . import home_office_2020 as ho
+    from .. import studies, suspects
 
     f = package.figure
     series = suspects.series_by_key(package)
     out = []
     wider = (f("gbo_2024q3_eth_recorded.khyber").value_as_printed + " of suspects",
              f("gbo_2024q3_eth_recorded.sky").value_as_printed + " of records")
-    for cid, key, count_id in (("a-white-2023", "gbo2023_white", "gbo_2023_suspects_white_count.khyber"),
-                               ("a-white-2024", "gbo2024_white", "gbo_2024q3_suspects_white_count.khyber"),
-                               ("a-pakistani-2024", "gbo2024_pakistani", "gbo_2024q3_suspects_pakistani_count.khyber"),
-                               ("b-pakistani-subset", "sub2024_pakistani", "gbo_subset_2024q3_pakistani_count.khyber")):
-        s = series[key]
+    # each claim's breakdown is the one its row in claims.csv compares it with (`series:<key>`); the count
+    # of the group's recorded suspects gives the sample size
+    for cid, count_id in (("a-white-2023", "gbo_2023_suspects_white_count.khyber"),
+                          ("a-white-2024", "gbo_2024q3_suspects_white_count.khyber"),
+                          ("a-pakistani-2024", "gbo_2024q3_suspects_pakistani_count.khyber"),
+                          ("b-pakistani-subset", "gbo_subset_2024q3_pakistani_count.khyber")):
+        s = series[claim_series(package, cid)]
         n = f(count_id).count / s.of_recorded
         published = s.recording.published_for_category
         out.append(Uncertain(cid, f"{s.group}, {s.category.lower()}, {s.period}", s.of_recorded,
@@ -88,7 +105,7 @@ def uncertain_claims(package: Package) -> list[Uncertain]:
     out.append(Uncertain("b-gmp", "Asian, Greater Manchester exploitation suspects, three years", asian, None, None,
                          live, f"{live} networks (the force's live investigations in 2025, an anchor)",
                          white, tuple((c.label, c.share) for c in gmp.comparators)))
-    q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
+    q = next(c for c in studies.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
     out.append(Uncertain("b-quilliam", "Asian, Quilliam's list of people convicted", q.like_known,
                          1 - f("quilliam_unknown.hl14053").value / 100, f("quilliam_offenders.hl14053").count,
                          f("quilliam_cases.press").count, f"{f('quilliam_cases.press').count} cases",
@@ -192,9 +209,8 @@ def how_sure_widget(package: Package) -> StaticWidget:
     controls = [Control("claim_id", "Claim", tuple((u.claim_id, u.label) for u in claims), kind="select"),
                 Control("unrecorded", "Those with no ethnicity recorded are", UNRECORDED),
                 Control("chance", "Chance variation", CHANCE)]
-    return StaticWidget(lambda claim_id, unrecorded, chance: how_sure_view(package, claim_id, unrecorded, chance),
-                        controls, title="How sure, all things together",
-                        default={"claim_id": "b-pakistani-subset", "unrecorded": "like", "chance": "none"})
+    return StaticWidget.bound(how_sure_view, package, controls, title="How sure, all things together",
+                              default={"claim_id": "b-pakistani-subset", "unrecorded": "like", "chance": "none"})
 
 
 READINGS = {"no group stands out": "Cited for: the national data show no group standing out",
@@ -236,9 +252,8 @@ MEASURE = "ratio of shares (the claim's share over the group's share of resident
 def comparison(package: Package, key: str, printed_share: float, row: int | None = None) -> ClaimComparison | None:
     """The comparison a claim names in claims.csv's `comparison` column (see the data package's
     description of that column). Unknown keys are refused with the file, row and column."""
-    from .. import comparisons, suspects
+    from .. import comparisons, studies, suspects
     from ..data import DataError
-    from . import home_office_2020
 
     if not key:
         return None
@@ -277,8 +292,8 @@ def comparison(package: Package, key: str, printed_share: float, row: int | None
         return ClaimComparison(MEASURE, ratios, text)
     if kind == "study":
         composition, _, group = rest.partition(":")
-        rows = [c for c in home_office_2020.study_comparisons(package)
-                if c.group == group and home_office_2020.study(package, composition).label == c.study]
+        rows = [c for c in studies.study_comparisons(package)
+                if c.group == group and studies.study(package, composition).label == c.study]
         if not rows:
             raise DataError("data/claims.csv", row, "comparison", f"no study comparison {rest!r}")
         c = rows[0]
@@ -286,7 +301,7 @@ def comparison(package: Package, key: str, printed_share: float, row: int | None
         lo = c.ratios()[0]
         text = (f"Unknown share small: from {fmt.ratio(lo[1])} to {fmt.ratio(lo[3])} against all residents within "
                 f"the bounds. A compiled list: for the share to arise from a group counted at its share of men aged "
-                f"18 to 39, its members would have to be {home_office_2020.selection_text(c.selection_needed()[1][1])}.")
+                f"18 to 39, its members would have to be {studies.selection_text(c.selection_needed()[1][1])}.")
         return ClaimComparison(MEASURE, ratios, text)
     if kind == "group":
         comps = suspects._national_comparators(package, rest)

@@ -26,9 +26,9 @@ class MissingCase:
 
 
 def missing_cases(package: Package) -> list[MissingCase]:
-    from . import home_office_2020 as homeoffice
+    from .. import studies
 
-    comps = {c.key: c for c in homeoffice.compositions(package)}
+    comps = {c.key: c for c in studies.compositions(package)}
     out = []
     for key, label in (("ceop2011_suspects", "CEOP 2011 suspects: Asian"), ("ceop2011_groups", "CEOP 2011 groups: Asian"),
                        ("occ2012_perpetrators", "Children's Commissioner 2012: Asian")):
@@ -105,6 +105,6 @@ def missing_view(package: Package, case: str, risk: str) -> View:
 def missing_widget(package: Package) -> StaticWidget:
     controls = [Control("case", "Case", tuple((c.key, c.label) for c in missing_cases(package)), kind="select"),
                 Control("risk", "An unrecorded record is", RISKS)]
-    return StaticWidget(lambda case, risk: missing_view(package, case, risk), controls,
-                        title="When the missing differ from the recorded",
-                        default={"case": "gbo2023_asian", "risk": "1"})
+    return StaticWidget.bound(missing_view, package, controls,
+                              title="When the missing differ from the recorded",
+                              default={"case": "gbo2023_asian", "risk": "1"})

@@ -100,8 +100,7 @@ MATCHED = "mix with males aged 18 to 64"
 
 
 def needed(package: Package) -> list[Needed]:
-    from .. import suspects
-    from . import home_office_2020 as ho
+    from .. import studies, suspects
 
     series = suspects.series_by_key(package)
     A, B = "cited that the national data show no group standing out", "cited that the data understate over-representation"
@@ -118,7 +117,7 @@ def needed(package: Package) -> list[Needed]:
         rows.append(Needed(key, label, reading, s.of_recorded,
                            ((first.label, first.share), (matched.label, matched.share)),
                            base_open=s.base_open_other is not None))
-    q = next(c for c in ho.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
+    q = next(c for c in studies.study_comparisons(package) if c.study.startswith("Quilliam") and c.group == "Asian")
     rows.append(Needed("quilliam", "Asian, Quilliam's list of people convicted (2017)", B, q.like_known,
                        tuple((f"England and Wales, 2011, {name}", p) for name, p in q.comparators)))
     return rows
@@ -188,6 +187,6 @@ def needed_widget(package: Package) -> StaticWidget:
     controls = [Control("key", "Figure", tuple((r.key, r.label) for r in rows), kind="select"),
                 Control("comparator", "Against", (("0", "all residents"), ("1", "the age and sex match"))),
                 Control("stages", "Selection spread over", (("1", "one stage"), ("3", "three stages")))]
-    return StaticWidget(lambda key, comparator, stages: needed_view(package, key, comparator, stages), controls,
-                        title="How much selection would it take?",
-                        default={"key": "gbo2023_asian", "comparator": "0", "stages": "1"})
+    return StaticWidget.bound(needed_view, package, controls,
+                              title="How much selection would it take?",
+                              default={"key": "gbo2023_asian", "comparator": "0", "stages": "1"})
