@@ -144,16 +144,25 @@ def _file_imports(path: Path, package: str) -> set[str]:
     return _PARSED[key]
 
 
-def imported_modules(source: Path, root: Path = REPO_ROOT) -> list[Path]:
-    """Every csebook module a page's execution imports, directly or through other modules: its code
-    cells' imports, then each module's own, followed to the end."""
+def _page_imports(source: Path) -> set[str]:
+    """The csebook modules a page's code cells import, read once for each version of the page."""
     import ast
 
     import jupytext
 
-    code = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
-    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
-    todo, seen = set(_imports(ast.parse(code), "csebook")), {}
+    st = source.stat()
+    key = (str(source), st.st_size, st.st_mtime_ns, "page")
+    if key not in _PARSED:
+        code = "\n".join(c.source for c in jupytext.read(source).cells if c.cell_type == "code")
+        code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+        _PARSED[key] = _imports(ast.parse(code), "csebook")
+    return _PARSED[key]
+
+
+def imported_modules(source: Path, root: Path = REPO_ROOT) -> list[Path]:
+    """Every csebook module a page's execution imports, directly or through other modules: its code
+    cells' imports, then each module's own, followed to the end."""
+    todo, seen = set(_page_imports(source)), {}
     while todo:
         name = todo.pop()
         path = _module_file(root, name)
