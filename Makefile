@@ -106,14 +106,16 @@ NBVAL ?= unproven
 test: $(VENV) $(NODE) chromium
 	$(MAKE) --no-print-directory book
 	$(PY) -m pytest tests $$($(PY) tools/notebooks.py $(if $(filter all,$(NBVAL)),,--unproven)) \
-	  --nbval --nbval-current-env -q -n $(TEST_WORKERS) --maxprocesses=4
+	  -m "not release" --nbval --nbval-current-env -q -n $(TEST_WORKERS) --maxprocesses=4
 
 # The quick loop: unit, data, anatomy, prose, lint, snapshot and consistency tests on the chapters
 # as executed (stale ones are executed first); no site build, nbval, browser, kit or PDF.
-FAST = -m "not browser and not site and not slow"
+# FAST_TESTS=tests/test_x.py ... runs only those files' quick tests.
+FAST = -m "not browser and not site and not slow and not release"
+FAST_TESTS ?= tests
 test-fast: $(VENV)
 	$(PY) tools/execute.py
-	$(PY) -m pytest tests $(FAST) -q -n $(TEST_WORKERS) --maxprocesses=4
+	$(PY) -m pytest $(FAST_TESTS) $(FAST) -q -n $(TEST_WORKERS) --maxprocesses=4
 
 # The text snapshot of every chapter (tests/snapshots/): review its diff and commit it.
 snapshot: $(VENV)
@@ -129,7 +131,9 @@ pdf: $(VENV) chromium
 	$(PY) tools/pdf.py
 
 # This edition's site, kit, data and PDF, named by the version in _config.yml, in _build/release/.
+# Before an edition is written out, the kit it publishes passes every quick test, unzipped with no git.
 release: book pdf
+	$(PY) -m pytest tests/test_kit.py -m release -q
 	$(PY) tools/release.py
 
 bench: $(VENV) $(NODE) chromium
