@@ -154,9 +154,10 @@ def open_page(page, url):
 
 
 @pytest.mark.parametrize("path", site_pages())
-def test_page_loads_offline_cleanly_with_named_figures_and_no_axe_violation(page, server, path):
+def test_page_loads_offline_cleanly_with_named_figures_no_axe_violation_and_working_controls(page, server, path):
     """One load of each page at desktop width: nothing requested from another host, no console
-    error, every figure named by meaningful alt text, and no serious or critical axe-core issue."""
+    error, every figure named by meaningful alt text, and no serious or critical axe-core issue;
+    then, on a page with widgets, every state by mouse and every option of each control by keyboard."""
     outside, errors = open_page(page, f"{server}/{path}")
     assert outside == [], f"{path} requested outside 127.0.0.1: {outside}"
     assert errors == [], f"{path} logged console errors: {errors}"
@@ -174,6 +175,9 @@ def test_page_loads_offline_cleanly_with_named_figures_and_no_axe_violation(page
     bad = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [], f"{path}: {bad}"
+    if path in pages_with_widgets():
+        by_mouse(page, path)
+        by_keyboard(page, path)
 
 
 def check_shown(page, path, widget, state):
@@ -191,14 +195,6 @@ def check_shown(page, path, widget, state):
 
 def wait_for(page, root, key):
     page.wait_for_function("([r, k]) => document.getElementById(r).dataset.state === k", arg=[root, key])
-
-
-@pytest.mark.parametrize("path", pages_with_widgets())
-def test_every_control_and_option_by_mouse_and_by_keyboard(page, server, path):
-    """One load of the page: every state by mouse, then every option of each control by keyboard."""
-    open_page(page, f"{server}/{path}")
-    by_mouse(page, path)
-    by_keyboard(page, path)
 
 
 def by_mouse(page, path):
