@@ -41,3 +41,18 @@ def pytest_xdist_make_scheduler(config, log):
             return together(nodeid)
 
     return Together(config, log)
+
+
+# The longest units start first (the kit, then the PDF and the other builds, then the browser), so
+# that at the end both workers finish on short tests instead of one waiting on a long one. Tests keep
+# their order within a module (the kit's tests run in order on its one fixture).
+FIRST = ("tests/test_kit.py", "tests/test_exports.py", "tests/test_make.py", "tests/test_live.py",
+         "tests/test_site.py", "tests/test_numbers_site.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        file = item.nodeid.split("::", 1)[0]
+        return FIRST.index(file) if file in FIRST else len(FIRST)
+
+    items.sort(key=rank)

@@ -20,6 +20,7 @@ import execute
 import snapshot
 from csebook import scaffold
 from csebook.pages import REPO_ROOT as ROOT
+from csebook.pages import stale
 
 
 def in_git(root: Path) -> bool:
@@ -46,7 +47,8 @@ def main(argv: list[str]) -> int:
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")
     before = {p: p.read_bytes() for p in snapshot.SNAPSHOTS.glob("*.txt")}
-    if execute.main([]) != 0 or snapshot.main() != 0:
+    run = stale()         # the new page, and the pages that read every chapter
+    if execute.main([]) != 0 or snapshot.main(only=run) != 0:
         return 1
     changed = written + sorted(p for p in snapshot.SNAPSHOTS.glob("*.txt") if before.get(p) != p.read_bytes())
     if in_git(ROOT):

@@ -26,14 +26,15 @@ def moved(old: str, new: str) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
-def main() -> int:
+def main(only: list[Path] | None = None) -> int:
+    """Write the snapshots (of `only` these chapter sources, if given)."""
     behind = stale()
     if behind:
         print("stale executed notebooks: run `make execute` first: " + ", ".join(p.name for p in behind),
               file=sys.stderr)
         return 1
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-    for source in chapter_sources():
+    for source in (only if only is not None else chapter_sources()):
         target = SNAPSHOTS / f"{source.stem}.txt"
         text = snapshot(nbformat.read(executed_path(source), as_version=4), f"book/{source.name}")
         old = target.read_text() if target.exists() else ""
