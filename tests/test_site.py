@@ -154,10 +154,20 @@ def open_page(page, url):
 
 
 @pytest.mark.parametrize("path", site_pages())
-def test_page_loads_offline_cleanly_with_named_figures_no_axe_violation_and_working_controls(page, server, path):
-    """One load of each page at desktop width: nothing requested from another host, no console
-    error, every figure named by meaningful alt text, and no serious or critical axe-core issue;
-    then, on a page with widgets, every state by mouse and every option of each control by keyboard."""
+def test_page_loads_offline_cleanly_with_named_figures_no_axe_violation_and_working_controls(browser, server, path):
+    """One load of each page, 1280 pixels wide at twice the density: nothing requested from another
+    host, no console error, every figure named by meaningful alt text, and no serious or critical
+    axe-core issue; then, on a page with widgets, every state by mouse and every option of each
+    control by keyboard; then, on a chapter, the checks at 200% zoom, on a phone and in dark mode."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        desktop_zoom_phone_dark(page, server, path)
+    finally:
+        context.close()
+
+
+def desktop_zoom_phone_dark(page, server, path):
     outside, errors = open_page(page, f"{server}/{path}")
     assert outside == [], f"{path} requested outside 127.0.0.1: {outside}"
     assert errors == [], f"{path} logged console errors: {errors}"
@@ -178,6 +188,8 @@ def test_page_loads_offline_cleanly_with_named_figures_no_axe_violation_and_work
     if path in pages_with_widgets():
         by_mouse(page, path)
         by_keyboard(page, path)
+    if path in CHAPTERS:
+        readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(page, path)
 
 
 def check_shown(page, path, widget, state):
@@ -255,8 +267,7 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll('main svg.csb-chart')
                 label: (s.getAttribute('aria-label') || '').slice(0, 60)}; })"""
 
 
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, server, path):
+def readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(page, path):
     """200% zoom on a 1280-pixel screen (a 640-pixel layout at twice the density), then a phone
     390 pixels wide: the page never scrolls sideways, controls and their labels stay inside their
     widgets, every table and caption fits with nothing hidden to the side, figures stay on the
@@ -265,37 +276,32 @@ def test_readable_at_200_percent_zoom_on_a_phone_and_in_dark_mode(browser, serve
     screen, opens when a number linking into it is followed, and prints open. Then the phone is
     switched to dark mode: every figure keeps its own white background (so dark text stays on
     white) and is neither inverted nor dimmed below 80% brightness."""
-    context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)
-    page = context.new_page()
-    try:
-        open_page(page, f"{server}/{path}")
-        for width in (640, 390):
-            page.set_viewport_size({"width": width, "height": 900})
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at {width}px"
-            sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll(
-                    '.csb-widget select, .csb-widget fieldset, .csb-widget label, .csb-widget legend'))
-                .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
-                .map(c => c.id || c.dataset.control || c.textContent.trim().slice(0, 60))""")
-            assert sticking_out == [], f"{path}: widget controls or labels run past the widget's edge at {width}px: {sticking_out}"
-            tables_fit(page, path, width)
-            figures = page.eval_on_selector_all("main svg.csb-chart", """els => els.filter(e => e.getBoundingClientRect().width > 0)
-                .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
-                            natural: e.width.baseVal.value, label: (e.getAttribute('aria-label') || '').slice(0, 50)}))""")
-            assert figures or 'class="csb-chart' not in (SITE / path).read_text(), f"{path}: figures not found"
-            column = page.evaluate("document.querySelector('article p').getBoundingClientRect().width")
-            for f in figures:
-                assert f["right"] <= width + 1, f"{path}: a figure runs off the screen at {width}px: {f['label']}"
-                assert f["w"] >= 0.95 * min(f["natural"], column - 30), \
-                    f"{path}: a figure is drawn at {f['w']:.0f}px, smaller than it needs to be at {width}px"
-        small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
-                 if c["smallest"] < 12]
-        assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
-        selects_legible(page, path, "light")
-        sources_fold(page, path)
-        dark_mode(page, path)
-    finally:
-        context.close()
+    page.evaluate("window.scrollTo(0, 0)")
+    for width in (640, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path}: the page scrolls sideways by {overflow}px at {width}px"
+        sticking_out = page.evaluate("""() => Array.from(document.querySelectorAll(
+                '.csb-widget select, .csb-widget fieldset, .csb-widget label, .csb-widget legend'))
+            .filter(c => c.getBoundingClientRect().right > c.closest('.csb-widget').getBoundingClientRect().right + 1)
+            .map(c => c.id || c.dataset.control || c.textContent.trim().slice(0, 60))""")
+        assert sticking_out == [], f"{path}: widget controls or labels run past the widget's edge at {width}px: {sticking_out}"
+        tables_fit(page, path, width)
+        figures = page.eval_on_selector_all("main svg.csb-chart", """els => els.filter(e => e.getBoundingClientRect().width > 0)
+            .map(e => ({w: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
+                        natural: e.width.baseVal.value, label: (e.getAttribute('aria-label') || '').slice(0, 50)}))""")
+        assert figures or 'class="csb-chart' not in (SITE / path).read_text(), f"{path}: figures not found"
+        column = page.evaluate("document.querySelector('article p').getBoundingClientRect().width")
+        for f in figures:
+            assert f["right"] <= width + 1, f"{path}: a figure runs off the screen at {width}px: {f['label']}"
+            assert f["w"] >= 0.95 * min(f["natural"], column - 30), \
+                f"{path}: a figure is drawn at {f['w']:.0f}px, smaller than it needs to be at {width}px"
+    small = [(c["label"], round(c["smallest"], 1)) for c in page.evaluate(CHART_TEXT)
+             if c["smallest"] < 12]
+    assert small == [], f"{path}: chart text under 12 CSS px on a 390-pixel phone: {small}"
+    selects_legible(page, path, "light")
+    sources_fold(page, path)
+    dark_mode(page, path)
 
 
 # Every table on the page as laid out: the width hidden inside it or inside the box that scrolls
