@@ -188,7 +188,7 @@ def main() -> None:
     print(f"the quick loop (make test-fast): {fast:.0f} s on {os.cpu_count()} cores (budget < 60 s on two)")
     tests = timed(["make", "--no-print-directory", "test"])
     print(f"the test command (make test) with the site already built: {tests:.0f} s on {os.cpu_count()} cores "
-          "(budget < 300 s on two)")
+          "(budget < 180 s on two)")
     sizes, switches = bench_browser()
     print("page weight with an empty cache, as served by `make serve` (uncompressed) and as a host that")
     print("gzips its responses would send it (budget < 2 MB each):")
