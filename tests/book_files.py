@@ -76,3 +76,12 @@ def without_csebook(folder: Path) -> dict[str, str]:
     hide.mkdir(exist_ok=True)
     (hide / "sitecustomize.py").write_text(NO_CSEBOOK)
     return {**os.environ, "PYTHONPATH": str(hide)}
+
+
+def unused_chapter_name(root: Path = ROOT) -> str:
+    """A chapter name that no page or module of the book uses, for the tests that make a chapter
+    (a maintainer may already have made one called anything else)."""
+    name = "scaffold_trial"
+    while (root / "book" / f"{name}.md").exists() or (root / "csebook" / "chapters" / f"{name}.py").exists():
+        name += "_x"
+    return name

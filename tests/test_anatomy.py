@@ -10,19 +10,19 @@ import shutil
 
 import pytest
 
-from book_files import ROOT, chapter_sources, read
+from book_files import ROOT, chapter_sources, read, unused_chapter_name
 from csebook import scaffold
 from csebook.pages import DATA_PAGES
 
 CHAPTERS = [p for p in chapter_sources() if p.stem not in DATA_PAGES]
 MODULES = sorted((ROOT / "csebook" / "chapters").glob("[!_]*.py"))
-NEW = "a_new_report"
+NEW = unused_chapter_name()
 
 
 @pytest.fixture
 def new_chapter(tmp_path):
     """A chapter as `make chapter` writes it, in a copy of the helper package and the data: the
-    page (book/a_new_report.md) and its module, importable from the copy."""
+    page (book/<NEW>.md) and its module, importable from the copy."""
     shutil.copytree(ROOT / "csebook", tmp_path / "csebook", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "book", tmp_path / "book", ignore=shutil.ignore_patterns("*.ipynb"))
@@ -83,10 +83,10 @@ def test_no_chapter_keeps_a_part_marked_template():
 def test_a_new_chapter_is_listed_and_marked_as_still_to_be_written(new_chapter):
     root, (page, module, toc) = new_chapter
     assert [p.relative_to(root).as_posix() for p in (page, module, toc)] == \
-        ["book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml"]
+        [f"book/{NEW}.md", f"csebook/chapters/{NEW}.py", "_toc.yml"]
     assert "# A new report's numbers (2027)" in page.read_text()
     assert [line.split(": ", 1)[0] for line in scaffold.leftovers([page, module])] == \
-        ["a_new_report.md:14", "a_new_report.py:1"]
+        [f"{NEW}.md:14", f"{NEW}.py:1"]
     from csebook.pages import chapter_sources as listed
 
     before = [p.stem for p in listed(ROOT)]
@@ -151,9 +151,9 @@ def test_a_new_chapter_runs(new_chapter, monkeypatch):
 
     root, (page, _, _) = new_chapter
     monkeypatch.setenv("PYTHONPATH", str(root))
-    execute.execute(page, target=root / "book" / "a_new_report.ipynb")
-    text = (root / "book" / "a_new_report.ipynb").read_text()
-    assert "csb-widget" in text and "csb-chart" in text and "a_new_report_total" in text
+    execute.execute(page, target=root / "book" / f"{NEW}.ipynb")
+    text = (root / "book" / f"{NEW}.ipynb").read_text()
+    assert "csb-widget" in text and "csb-chart" in text and f"{NEW}_total" in text
 
 
 def test_make_chapter_refuses_a_bad_name_an_unknown_part_and_an_existing_chapter(tmp_path):

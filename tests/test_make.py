@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from book_files import ROOT
+from book_files import ROOT, unused_chapter_name
 from snapshot import moved
 
 INTERNAL = {"help", "env", "lab-settings", "chromium", "student"}   # steps of other targets, or an alias
@@ -55,21 +55,22 @@ def test_make_chapter_writes_lists_executes_snapshots_and_stages_a_new_chapter(t
     (root / "_build").mkdir()
     shutil.copy(ROOT / STAMPS, root / STAMPS)
     env = {**os.environ, "PYTHONPATH": str(root)}
-    result = subprocess.run(["make", "-o", ".venv/.installed", "chapter", "NAME=a_new_report",
+    new = unused_chapter_name()
+    result = subprocess.run(["make", "-o", ".venv/.installed", "chapter", f"NAME={new}",
                              "TITLE=A new report's \"numbers\" (2027)"], cwd=root, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     staged = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=root, capture_output=True, text=True,
                             check=True).stdout.split()
-    assert {"book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml",
-            "tests/snapshots/a_new_report.txt", "tests/snapshots/figures.txt"} <= set(staged)
-    assert set(staged) <= {"book/a_new_report.md", "csebook/chapters/a_new_report.py", "_toc.yml"} | \
-        {f"tests/snapshots/{p.stem}.txt" for p in chapter_sources()} | {"tests/snapshots/a_new_report.txt"}
+    assert {f"book/{new}.md", f"csebook/chapters/{new}.py", "_toc.yml",
+            f"tests/snapshots/{new}.txt", "tests/snapshots/figures.txt"} <= set(staged)
+    assert set(staged) <= {f"book/{new}.md", f"csebook/chapters/{new}.py", "_toc.yml"} | \
+        {f"tests/snapshots/{p.stem}.txt" for p in chapter_sources()} | {f"tests/snapshots/{new}.txt"}
     unstaged = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True,
                               check=True).stdout
     assert [line for line in unstaged.splitlines() if not line.startswith(("A ", "M "))] == []
-    assert "# A new report's \"numbers\" (2027)" in (root / "book" / "a_new_report.md").read_text()
-    assert "a_new_report_total" in (root / "tests" / "snapshots" / "a_new_report.txt").read_text()
-    again = subprocess.run(["make", "-o", ".venv/.installed", "chapter", "NAME=a_new_report", "TITLE=Again"],
+    assert "# A new report's \"numbers\" (2027)" in (root / "book" / f"{new}.md").read_text()
+    assert f"{new}_total" in (root / "tests" / "snapshots" / f"{new}.txt").read_text()
+    again = subprocess.run(["make", "-o", ".venv/.installed", "chapter", f"NAME={new}", "TITLE=Again"],
                            cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode != 0 and "exists already" in again.stderr
