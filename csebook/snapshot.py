@@ -146,20 +146,17 @@ def widget_lines(markup: str) -> list[str]:
     m = re.search(r'<script type="application/json" class="csb-states">(.*?)</script>', markup, re.S)
     payload = json.loads(m.group(1).replace("<\\/", "</"))
     states = payload["states"]
-    lines = []
-    for part in ("summary", "alt"):
-        pieces = {key: re.split(_FIELDS, one_line(states[key][part])) for key in states}
-        shared = (set.intersection(*(set(p) for p in pieces.values())) if len(states) > 1 else set())
-        first = pieces[sorted(states)[0]] if states else []
-        lines += [f"every state {part}: {piece}" for piece in first if piece in shared]
-        for key in sorted(states):
-            rest = [piece for piece in pieces[key] if piece not in shared]
+    keys = sorted(states)
+    pieces = {part: {key: re.split(_FIELDS, one_line(states[key][part])) for key in keys} for part in ("summary", "alt")}
+    shared = {part: set.intersection(*(set(p) for p in by_key.values())) if len(keys) > 1 else set()
+              for part, by_key in pieces.items()}
+    lines = [f"every state {part}: {piece}" for part in pieces for piece in pieces[part][keys[0]]
+             if piece in shared[part]] if keys else []
+    for key in keys:
+        for part in pieces:
+            rest = [piece for piece in pieces[part][key] if piece not in shared[part]]
             lines.append(f"state {key} {part}: {' '.join(rest) if rest else '(only what every state shows)'}")
-    order = {key: i for i, key in enumerate(sorted(states))}
-    head = [line for line in lines if line.startswith("every state")]
-    per_state = sorted((line for line in lines if not line.startswith("every state")),
-                       key=lambda line: (order[line.split(" ", 2)[1]], " alt: " in line))
-    return head + per_state
+    return lines
 
 
 def snapshot(nb, name: str) -> str:
