@@ -1,6 +1,7 @@
 """Numbers as text, one way everywhere in the book."""
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -59,3 +60,9 @@ def day(iso: str) -> str:
 
     d = dt.date.fromisoformat(str(iso))
     return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def slug(text: str, words: int = 6) -> str:
+    """A short stable name from the words a text opens with (the snapshots' keys, a revision's key)."""
+    found = re.findall(r"[A-Za-z0-9]+", text.lower())[:words]
+    return "-".join(found) or "empty"

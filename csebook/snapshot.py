@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 
+from .fmt import slug
 from .glue import GLUE_PREFIX, glue_rests_on, glue_values, paste
 from .verdicts import describe, snapshot_lines, verdict_records
 
@@ -86,12 +87,6 @@ def keyed(key: str, text: str) -> list[str]:
         return [line]
     room = MAX_LINE - len(key) - len(" part 999: ")
     return [f"{key} part {i}: {piece}" for i, piece in enumerate(_pieces(text, max(room, 40)), start=1)]
-
-
-def slug(text: str, words: int = 6) -> str:
-    """A short stable name from the words a text opens with."""
-    found = re.findall(r"[A-Za-z0-9]+", text.lower())[:words]
-    return "-".join(found) or "empty"
 
 
 def html_lines(markup: str) -> list[tuple[str, str]]:

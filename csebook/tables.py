@@ -267,7 +267,7 @@ def revisions_html(package: Package) -> str:
     for edition in sorted(set(revisions.edition), reverse=True):
         items = []
         for r in revisions[revisions.edition == edition].itertuples():
-            key = f"{r.page} {'-'.join(re.findall(r'[a-z0-9]+', r.what.lower())[:8])}"
+            key = f"{r.page} {fmt.slug(r.what, 8)}"
             items.append(f'<li data-key="{html.escape(key)}"><a href="{html.escape(r.page)}.html">{html.escape(r.page.replace("_", " "))}</a>: '
                          f"{html.escape(r.what)}. <em>Before:</em> {html.escape(r.before)}. "
                          f"<em>Now:</em> {html.escape(r.after)}. <em>Why:</em> {html.escape(r.reason)}.</li>")
