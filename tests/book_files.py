@@ -9,13 +9,11 @@ import nbformat
 
 from csebook.glue import GLUE_ROLE, glue_values  # noqa: F401
 from csebook.pages import chapter_sources, executed_path, is_notebook_source, toc_pages  # noqa: F401
+from notebooks import notebooks  # noqa: F401 (the executed chapter notebooks, as nbval is given them)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def notebooks() -> list[Path]:
-    """The executed chapter notebooks the site is built from."""
-    return [executed_path(p) for p in chapter_sources()]
 
 
 def read(path: Path):
@@ -85,3 +83,20 @@ def unused_chapter_name(root: Path = ROOT) -> str:
     while (root / "book" / f"{name}.md").exists() or (root / "csebook" / "chapters" / f"{name}.py").exists():
         name += "_x"
     return name
+
+
+def executed_copy(root: Path, *, also: tuple[str, ...] = ()) -> Path:
+    """A copy of the checkout at `root` that nothing in is stale: the chapters' sources, the helper
+    package, the data and the tools, with the executed notebooks and their stamps; `also` names
+    other files or folders to copy."""
+    import shutil
+
+    from csebook.pages import STAMPS
+
+    for folder in ("book", "csebook", "data", "tools"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("_toc.yml", "_config.yml", "requirements-lock.txt", *also):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
+    (root / STAMPS).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / STAMPS, root / STAMPS)
+    return root

@@ -34,26 +34,17 @@ def test_make_chapter_writes_lists_executes_snapshots_and_stages_a_new_chapter(t
     page, its module, its contents entry and its snapshot are written and staged, the finder's
     snapshot takes the new page's numbers, and nothing else is touched."""
     import os
-    import shutil
 
-    from csebook.pages import STAMPS, chapter_sources, executed_path
+    from book_files import executed_copy
+    from csebook.pages import chapter_sources
 
-    root = tmp_path / "clone"
-    for folder in ("book", "csebook", "data", "tools"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
-    shutil.copytree(ROOT / "tests" / "snapshots", root / "tests" / "snapshots")
-    for name in ("_toc.yml", "_config.yml", "requirements-lock.txt", "Makefile", "pyproject.toml"):
-        shutil.copy(ROOT / name, root / name)
+    root = executed_copy(tmp_path / "clone", also=("tests/snapshots", "Makefile", "pyproject.toml"))
     (root / ".venv").symlink_to(ROOT / ".venv")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run(git + ["init", "-q"], cwd=root, check=True)
     (root / ".gitignore").write_text(".venv\n_build/\nbook/*.ipynb\n__pycache__/\n")
     subprocess.run(git + ["add", "-A"], cwd=root, check=True)
     subprocess.run(git + ["commit", "-qm", "copy"], cwd=root, check=True)
-    for source in chapter_sources():
-        shutil.copy(executed_path(source), root / "book" / executed_path(source).name)
-    (root / "_build").mkdir()
-    shutil.copy(ROOT / STAMPS, root / STAMPS)
     env = {**os.environ, "PYTHONPATH": str(root)}
     new = unused_chapter_name()
     result = subprocess.run(["make", "-o", ".venv/.installed", "chapter", f"NAME={new}",

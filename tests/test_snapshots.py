@@ -94,17 +94,10 @@ def test_adding_a_code_cell_relabels_nothing():
 def test_a_page_goes_stale_when_any_module_its_execution_imports_changes(tmp_path):
     """In a copy: one changed byte in a module a page imports, directly or through other modules,
     makes exactly the pages that reach it stale (the finder and timeline reach csebook/pages.py)."""
-    import shutil
-
+    from book_files import executed_copy
     from csebook import pages
 
-    root = tmp_path / "repo"
-    for folder in ("book", "csebook", "data", "tools"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("_toc.yml", "_config.yml", "requirements-lock.txt"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "_build").mkdir()
-    shutil.copy(ROOT / pages.STAMPS, root / pages.STAMPS)
+    root = executed_copy(tmp_path / "repo")
     assert pages.stale(root) == [], "the checkout's executed notebooks are not current: run make execute"
     sources = pages.chapter_sources(root)
     closures = {s: set(pages.imported_modules(s, root)) for s in sources}
