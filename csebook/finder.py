@@ -86,6 +86,13 @@ def status_words(row, site: str = "") -> str:
     return f"checked against the primary document on {day}"
 
 
+def restated_start(text: str, number: str, origin: str) -> str:
+    """A line that opens with a number shown again (a cite line), as HTML with the number marked."""
+    if not text.startswith(number):
+        raise ValueError(f"{origin}: the line {text!r} does not open with its number {number!r}")
+    return f"<span{links.restated(origin)}>{html.escape(number)}</span>{html.escape(text[len(number):])}"
+
+
 def cite_line(package: Package, row, edition: str, address) -> str:
     """How to cite one row; `address(figure_id)` gives the row's address in this edition."""
     s = package.source(row.source_id)
@@ -192,7 +199,8 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
                 f"<dt>Where in it</dt><dd>{html.escape(row.location)}</dd>{quote}"
                 f"<dt>Check</dt><dd>{html.escape(status_words(row, site))}</dd>{note}"
                 f"<dt>Used in</dt><dd>{where}</dd>"
-                f'<dt>Cite this figure</dt><dd class="finder-cite">{html.escape(cite_line(package, row, edition, address))}</dd>'
+                f'<dt>Cite this figure</dt><dd class="finder-cite">'
+                f'{restated_start(cite_line(package, row, edition, address), row.value_as_printed, "row " + row.figure_id)}</dd>'
                 f"</dl></li>")
         label = html.escape(f"{statistic_words(statistic)}: {period}, {place}")
         n = f" ({len(rows)} versions from different sources)" if len(rows) > 1 else ""
@@ -221,6 +229,11 @@ class Derived:
     census: tuple[str, ...]
     status: str                # the weakest status of what it rests on
     sentence: str              # the sentence or caption it stands in, numbers pasted, as HTML
+
+    def origin(self, kind: str) -> str:
+        """What the finder's entry shows again from the chapter: its number ('glue') or the
+        sentence it stands in ('sentence'), as links.restated names it."""
+        return f"{kind} {self.page}.{self.key}"
 
     @property
     def anchor(self) -> str:
@@ -359,14 +372,14 @@ def derived_group_html(package: Package, page: str, items: list[Derived], title:
             f'<li class="finder-row finder-computed" id="{d.anchor}" data-status="{d.status}" '
             f'data-numbers="| {html.escape(numbers)} |" data-pages="{page}" '
             f'data-search="{html.escape(derived_search_extras(package, d))}">'
-            f'<p class="finder-value"><span class="finder-number">{html.escape(d.text)}</span>'
+            f'<p class="finder-value"><span class="finder-number"{links.restated(d.origin("glue"))}>{html.escape(d.text)}</span>'
             f'{links.mark_html(d.status)} computed in <a href="{page}.html#{links.number_anchor(d.key)}">'
             f"{html.escape(title)}</a></p><dl>"
-            f"<dt>In the chapter</dt><dd>{d.sentence}</dd>"
+            f"<dt>In the chapter</dt><dd{links.restated(d.origin('sentence'))}>{d.sentence}</dd>"
             f"<dt>Computed from</dt><dd><ul>{''.join(f'<li>{r}</li>' for r in rows)}</ul></dd>"
             f"<dt>Check</dt><dd>as its least checked source: {html.escape(links.MARK_WORDS[d.status])}</dd>"
             f'<dt>Cite this figure</dt><dd class="finder-cite">'
-            f"{html.escape(derived_cite_line(d, title, edition, address))}</dd></dl></li>")
+            f"{restated_start(derived_cite_line(d, title, edition, address), d.text, d.origin('glue'))}</dd></dl></li>")
     label = html.escape(f"Numbers computed in \u201c{title}\u201d")
     return (f'<section class="finder-group" data-statistic="{COMPUTED}"><h3 class="finder-statistic">'
             f'{label}</h3><ul class="finder-rows">{"".join(entries)}</ul></section>')

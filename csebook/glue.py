@@ -220,7 +220,7 @@ def _computed_entries(package, glued) -> list[str]:
             continue
         items = [links.row_line_html(package, r) for r in rests_on["rows"]]
         items += [links.census_line_html(package, c) for c in rests_on["census"]]
-        entries.append(f'<li id="{anchor}"><span class="num-here">{html.escape(text)}</span>'
+        entries.append(f'<li id="{anchor}"><span class="num-here"{links.restated("glue " + key)}>{html.escape(text)}</span>'
                        f"{links.mark_html(status)}: computed from<ul>"
                        + "".join(f"<li>{i}</li>" for i in items) + "</ul></li>")
     return entries

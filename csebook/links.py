@@ -113,13 +113,22 @@ def source_text(s) -> str:
     return out
 
 
+def restated(origin: str) -> str:
+    """The attribute that marks a number shown again away from where it is made: 'row <figure id>'
+    (the row's value as printed), 'glue <key>' (a number glued on the same page), 'glue <page>.<key>'
+    or 'sentence <page>.<key>' (a number, or the sentence it stands in, on another page). The
+    snapshot shows such a number by its origin, so a changed number changes the lines where it is
+    made, and a test checks that each one shows what its origin shows."""
+    return f' data-from="{html.escape(origin)}"'
+
+
 def row_line_html(package: Package, figure_id: str, *, short: bool = False) -> str:
     """One row a number rests on: its value as printed, source and status, linked to the finder.
     Short (in the finder itself, where the row is listed in full): value, unit, publisher, date."""
     f = package.figure_quietly(figure_id)
     s = package.source(f.source_id)
     page = "" if short else f"{FINDER}.html"
-    value = f'<a href="{page}#{html.escape(figure_id)}">{html.escape(f.value_as_printed)}</a>'
+    value = f'<a href="{page}#{html.escape(figure_id)}"{restated("row " + figure_id)}>{html.escape(f.value_as_printed)}</a>'
     if short:
         site = copy_site(s)
         copy = f", {THIRD_PARTY_COPY} at {html.escape(site)}" if site else ""

@@ -5,6 +5,12 @@ table and other HTML output, and the summary and alt text of every widget state.
 committed (tests/snapshots/), so a changed number or caption shows in review as a short diff, and
 the tests compare a fresh execution with them.
 
+A number a page shows again away from where it is made (a figure row's value in a sources table,
+a glued number in the page's "computed from" list or the finder's entries, the sentence a number
+stands in) is written as the name of its origin, not its value, so one changed number changes the
+lines where it is made and the captions and alt text that state it; tests check that every such
+copy shows exactly what its origin does (tests/test_snapshots.py).
+
 Each line is keyed by a stable name, never by the position of its cell: a glue name, a figure's
 label, a widget's title and state, a figure row's id, or, for another output, the words it opens
 with. What every state of a widget shows alike is listed once, as 'every state'. A line longer
@@ -94,12 +100,17 @@ def html_lines(markup: str) -> list[tuple[str, str]]:
     (cells joined by ' | '), named by its first cell; entries (dl lists) and the items of a list (the
     finder's rows, a page's "computed from" entries, the timeline's events) one line each, named by
     their id where they have one (a figure row's id), else by their opening words; anything else
-    its text, as 'text'."""
+    its text, as 'text'. A number shown again away from where it is made (marked data-from, see
+    links.restated) is written as its origin, ⟨row id⟩, ⟨glue key⟩ or ⟨sentence page.key⟩: the
+    number itself is in the snapshot where it is made, and a test checks each copy against it."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
+    for tag in soup.select("[data-from]"):         # a number shown again: named by where it is made
+        tag.clear()
+        tag.append(f"\u27e8{tag['data-from']}\u27e9")
     lines: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
 

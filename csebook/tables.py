@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import fmt
 from .data import STATUS_LABELS, THIRD_PARTY_COPY, Package, copy_site, status_label
-from .links import source_html
+from .links import restated, source_html
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 _HEAD = re.compile(r"<thead\b.*?</thead>", re.S | re.I)
@@ -65,6 +65,7 @@ def provenance(package: Package, figure_ids: list[str]) -> pd.DataFrame:
             "_url": s.url,
             "_source_html": source_html(s),
             "_id": fid,
+            "_printed": f.value_as_printed,
         })
     return pd.DataFrame(rows)
 
@@ -79,7 +80,12 @@ def provenance_html(frame: pd.DataFrame) -> str:
         if row["Note"]:
             detail += f'<br><span class="prov-note">{html.escape(row["Note"])}</span>'
         key = f' data-key="{html.escape(row["_id"])}"' if row.get("_id") else ""
-        body.append(f"<tr{key}><td>{html.escape(row['Figure'])}</td><td>{source}{detail}</td>"
+        figure = html.escape(row["Figure"])
+        printed = row.get("_printed")
+        if row.get("_id") and printed and row["Figure"].startswith(printed):
+            figure = (f'<span{restated("row " + row["_id"])}>{html.escape(printed)}</span>'
+                      + html.escape(row["Figure"][len(printed):]))
+        body.append(f"<tr{key}><td>{figure}</td><td>{source}{detail}</td>"
                     f"<td>{html.escape(row['Check status'])}</td></tr>")
     return ('<table class="table provenance"><thead><tr><th>Figure</th><th>Source, and where in it</th>'
             "<th>Check status</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
@@ -134,7 +140,7 @@ def figures_html(package: Package, rows: list[tuple[str, str]], *, caption: str)
     for label, fid in rows:
         f = package.figure(fid)
         body.append(f'<tr data-key="{html.escape(fid)}"><td>{html.escape(label)}</td>'
-                    f"<td>{html.escape(f.value_as_printed)}</td>"
+                    f"<td{restated('row ' + fid)}>{html.escape(f.value_as_printed)}</td>"
                     f"<td>{html.escape(f.unit)}; {html.escape(f.period)}</td>"
                     f"<td>{html.escape(status_label(f, package))}</td></tr>")
     return (f'<table class="table study-figures"><caption>{html.escape(caption)}</caption><thead><tr>'
@@ -286,7 +292,8 @@ def changes_html(package: Package) -> str:
         for r in day.itertuples():
             if r.figure_id in ids:
                 f = package.figure_quietly(r.figure_id)
-                what = (f'<a href="figures.html#{html.escape(r.figure_id)}">{html.escape(f.value_as_printed)}</a> '
+                what = (f'<a href="figures.html#{html.escape(r.figure_id)}"{restated("row " + r.figure_id)}>'
+                        f"{html.escape(f.value_as_printed)}</a> "
                         f"({html.escape(f.unit)}, {html.escape(str(f.period))}; "
                         f"{html.escape(package.source(f.source_id).publisher)})")
             else:

@@ -167,3 +167,61 @@ def test_the_what_changed_lists_are_named_by_figure_and_date_not_by_their_newest
 
     assert len(keys) > 100 and all(re.fullmatch(r"item \S+ \d{4}-\d{2}-\d{2}( \d+)?", key) for key in keys), \
         [k for k in keys if not re.fullmatch(r"item \S+ \d{4}-\d{2}-\d{2}( \d+)?", k)][:3]
+
+
+def _restated(nb):
+    """Every element of a notebook's HTML outputs marked as showing a number again (data-from)."""
+    from bs4 import BeautifulSoup
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            markup = out.get("data", {}).get("text/html", "")
+            if isinstance(markup, str) and "data-from=" in markup:
+                yield from BeautifulSoup(markup, "html.parser").select("[data-from]")
+
+
+def test_every_number_shown_again_shows_what_its_origin_shows():
+    """The snapshot writes a number shown away from where it is made as the name of its origin
+    (csebook.links.restated); this is what makes that safe: each such copy, on every executed page,
+    shows exactly its figure row's value as printed or the glued number it names, and a sentence
+    copied from a chapter marks that chapter's glued number."""
+    from csebook.data import load_package
+    from csebook.glue import glue_values
+
+    package = load_package()
+    pages = {p.stem: nbformat.read(executed_path(p), as_version=4) for p in chapter_sources()}
+    glued = {name: glue_values(nb) for name, nb in pages.items()}
+    kinds, wrong = set(), []
+    for name, nb in pages.items():
+        for tag in _restated(nb):
+            kind, _, origin = tag["data-from"].partition(" ")
+            kinds.add(kind)
+            page, key = origin.split(".", 1) if kind in ("sentence",) or (kind == "glue" and "." in origin) else (name, origin)
+            if kind == "row":
+                expected, shown = package.figure(origin).value_as_printed, tag.get_text()
+            elif kind == "glue":
+                expected, shown = glued[page].get(key), tag.get_text()
+            elif kind == "sentence":
+                mark = tag.find("mark")
+                expected, shown = glued[page].get(key), mark.get_text() if mark else None
+            else:
+                wrong.append(f"{name}: unknown origin {tag['data-from']!r}")
+                continue
+            if expected is None or shown != expected:
+                wrong.append(f"{name}: {tag['data-from']!r} shows {shown!r}, its origin {expected!r}")
+    assert kinds == {"row", "glue", "sentence"}, f"origins seen: {sorted(kinds)}"
+    assert wrong == [], "\n".join(wrong[:20])
+
+
+def test_a_number_shown_again_is_written_as_its_origin_so_a_changed_number_changes_only_where_it_is_made():
+    from csebook.snapshot import html_lines
+
+    def page(value: str) -> str:
+        return (f'<ul><li id="n-share"><span class="num-here" data-from="glue share">{value}</span>: computed from '
+                f'<a data-from="row graded.x">9</a> (investigations)</li></ul>'
+                f'<table><tr data-key="graded.x"><td><span data-from="row graded.x">9</span> (investigations)</td></tr></table>')
+
+    before, after = html_lines(page("33%")), html_lines(page("37%"))
+    assert before == after
+    assert ("n-share", "⟨glue share⟩ : computed from ⟨row graded.x⟩ (investigations)") in before
+    assert ("row graded.x", "⟨row graded.x⟩ (investigations)") in before
