@@ -8,6 +8,7 @@ the tests check the two agree on the forms readers use ("717", "0.6%", "two-thir
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -249,11 +250,37 @@ def _glue_role(key: str) -> re.Pattern:
     return re.compile(r"\{glue(?::\w+)?\}`" + re.escape(key) + r"(?::[^`]*)?`")
 
 
+@functools.lru_cache(maxsize=None)
+def section_titles(root=None) -> dict[str, str]:
+    """label -> the title of the heading it labels, over the book's chapter sources ('(label)='
+    on the line before a heading)."""
+    from .pages import REPO_ROOT, chapter_sources
+
+    titles = {}
+    for source in chapter_sources(root or REPO_ROOT):
+        for m in re.finditer(r"^\(([\w-]+)\)=\s*\n+#+\s+(.+)$", source.read_text(), re.M):
+            titles[m.group(1)] = re.sub(r"[*_`]", "", m.group(2)).strip()
+    return titles
+
+
+def _reference_words(role: str, label: str) -> str:
+    """A cross-reference with no words of its own, as the words a reader of the sentence away from its
+    chapter can use: a section by its title, a figure as 'a figure in that chapter' (its number is
+    given only when the site is built)."""
+    if role == "numref":
+        return "a figure in that chapter"
+    title = section_titles().get(label)
+    if title:
+        return f"\u201c{title}\u201d"
+    return "an exercise in that chapter" if label.startswith("ex-") else "another section"
+
+
 def _plain(markdown: str, glued: dict[str, str], key: str) -> str:
     """A stretch of chapter Markdown as plain text: glue pasted, except the number `key` stands
     for, left as HOLE; cross-references and other roles as their text, links as their words, no
     emphasis."""
     text = _glue_role(key).sub(HOLE, markdown)
+    text = re.sub(r"\{(ref|numref)\}`([^`<]*)`", lambda m: _reference_words(m.group(1), m.group(2).strip()), text)
     text = paste(text, glued)
     text = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", text)   # any other role
     text = re.sub(r"\[\^[^\]]+\]", "", text)                              # footnote marks

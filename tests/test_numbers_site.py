@@ -217,3 +217,33 @@ def test_each_computed_number_in_the_finder_links_to_its_entry_in_its_chapter():
         assert entry is not None, f"{li['id']} links to {link['href']}, which is not there"
         assert entry.select_one(".num-here").get_text() == li.select_one(".finder-number").get_text()
         assert li.select("dd ul li"), f"{li['id']} names no row it rests on"
+
+
+def test_each_computed_number_in_the_finder_stands_in_a_sentence_its_chapter_shows():
+    """The finder quotes the sentence each computed number stands in (the snapshot names it, not its
+    words): it is the chapter's own sentence as built, word for word, with the status marks, footnote
+    marks and the site's typography set aside; a cross-reference reads as words, never as a label."""
+    def plain(el) -> str:
+        text = el.get_text(" ")
+        text = re.sub("[\u2019\u2018\u201c\u201d'\"]", "", text).replace("...", "\u2026")
+        return re.sub(r"\s+", "", text)
+
+    chapters, wrong = {}, []
+    for li in soup("book/figures.html").select("li.finder-computed"):
+        said = li.select_one("dd[data-from^='sentence ']")
+        assert said is not None, f"{li['id']} quotes no sentence"
+        assert not re.search(r"\b(?:fig|sec|ex)-[a-z0-9-]+\b", said.get_text()), \
+            f"{li['id']} shows a cross-reference's label: {said.get_text()[:160]}"
+        chapter = li["data-pages"]
+        if chapter not in chapters:
+            main = BeautifulSoup(str(soup(f"book/{chapter}.html").select_one("main")), "html.parser")
+            for el in main.select("script, style, .num-mark, .visually-hidden, .footnote-reference, .headerlink"):
+                el.decompose()
+            chapters[chapter] = plain(main)
+        # where the finder words a cross-reference its own way, the sentence is compared on each side of it
+        pieces = [p for p in re.split("\u2026|afigureinthatchapter|anexerciseinthatchapter|anothersection", plain(said)) if p]
+        for piece in pieces:
+            if piece not in chapters[chapter]:
+                wrong.append(f"{li['id']}: {said.get_text(' ')[:160]}")
+                break
+    assert wrong == [], "\n".join(wrong[:10])
