@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from csebook import timeline
+from csebook.chapters import after_2025, hmicfrs_2023
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -82,6 +83,44 @@ def test_a_list_no_row_holds_is_refused_when_a_chapter_asks_for_it():
     with pytest.raises(DataError) as err:
         _load_package().figure_list("hmicfrs_2023_grade")
     assert (err.value.file, err.value.column) == (FILE, "list_id") and "hmicfrs_2023_grade" in err.value.rule
+
+
+def test_a_chapter_gets_its_rows_in_the_lists_order(data_copy):
+    package = _load_package()
+    assert [g.label for g in hmicfrs_2023.grades(package)] == ["Good", "Requires improvement", "Inadequate"]
+    assert [g.count for g in hmicfrs_2023.grades(package)] == [
+        package.figure_quietly(r.figure_id).count for r in package.figure_list("hmicfrs_2023_grades")]
+    # the order is the data's: reverse the list in a copy and the chapter follows it
+    path = data_copy / "figure_lists.csv"
+    fields, rows = rows_of(path)
+    grades = [r for r in rows if r["list_id"] == "hmicfrs_2023_grades"][::-1]
+    for i, r in enumerate(grades, start=1):
+        r["position"] = str(i)
+    write(path, fields, grades + [r for r in rows if r["list_id"] != "hmicfrs_2023_grades"])
+    assert [g.label for g in hmicfrs_2023.grades(load_package(data_copy))] == [
+        "Inadequate", "Requires improvement", "Good"]
+
+
+def test_a_member_the_chapter_has_no_words_for_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "after_2025_breakdowns", "13", member="sub2025")
+    with pytest.raises(DataError) as err:
+        after_2025.published(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sub2025" in err.value.rule and "after_2025.py" in err.value.rule
+
+
+def test_a_grade_without_a_colour_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "hmicfrs_2023_grades", "1", member="Outstanding")
+    with pytest.raises(DataError) as err:
+        hmicfrs_2023.grades(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+
+
+def test_the_breakdowns_keep_their_groups_in_order_and_the_unknown_apart():
+    rows = {r.key: r for r in after_2025.published(_load_package())}
+    assert list(rows) == ["gbo2023", "gbo2023_gbnews", "gbo2024", "sub2023", "sub2024", "gmp_mvmo", "gmp_csa"]
+    assert list(rows["gbo2023"].shares) == ["White", "Asian", "Black", "Mixed"]
+    assert list(rows["gmp_csa"].shares) == ["Asian", "White"] and rows["gmp_csa"].unknown == pytest.approx(0.32)
 
 
 def page_root(tmp_path: Path, pages: dict[str, str]) -> Path:
