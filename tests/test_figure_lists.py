@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from csebook import timeline
-from csebook.chapters import after_2025, hmicfrs_2023
+from csebook.chapters import after_2025, children_social_care, hmicfrs_2023
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -121,6 +121,47 @@ def test_the_breakdowns_keep_their_groups_in_order_and_the_unknown_apart():
     assert list(rows) == ["gbo2023", "gbo2023_gbnews", "gbo2024", "sub2023", "sub2024", "gmp_mvmo", "gmp_csa"]
     assert list(rows["gbo2023"].shares) == ["White", "Asian", "Black", "Mixed"]
     assert list(rows["gmp_csa"].shares) == ["Asian", "White"] and rows["gmp_csa"].unknown == pytest.approx(0.32)
+
+
+def test_each_count_takes_its_year_and_unit_from_its_figure_row():
+    package = _load_package()
+    points = {p.figure_id: p for p in children_social_care.points(package)}
+    first = points["cin_csa_assessments_2017.jordans"]          # '2016/17 (year ending March 2017)'
+    assert (first.measure, first.end, first.march, first.unit, first.period) == ("csa", 2017, True, "assessments",
+                                                                               "2016/17")
+    latest = points["cin_csa_children_2025.familylaw"]         # 'year ending March 2025', 'children assessed (...)'
+    assert (latest.end, latest.march, latest.unit) == (2025, True, "children")
+    police = points["csae_2023.vkpp"]                          # '2023', 'offences'
+    assert (police.end, police.march, police.unit, police.period) == (2023, False, "offences", "2023")
+    assert [p.measure for p in children_social_care.points(package, "ASSESSMENTS")] == ["csa"] * 5 + ["cse"] * 3
+
+
+def test_a_count_whose_period_is_no_year_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "children_social_care_counts", "13", figure_id="met_cases_under_review_2025.pa")
+    with pytest.raises(DataError) as err:
+        children_social_care.points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "period" in err.value.rule
+
+
+def test_an_area_needs_its_victims_and_its_suspects(data_copy):
+    row = edit_row(data_copy, "children_social_care_missing", "4", part="children")
+    with pytest.raises(DataError) as err:
+        children_social_care.missing_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "part")
+
+
+def test_the_chapters_tables_read_from_the_lists_are_the_pages_own(data_copy):
+    package = _load_package()
+    assert children_social_care.MISSING == children_social_care.missing_rows(package)
+    assert children_social_care.SERIES == children_social_care.points(package)
+    # after another test loads a broken copy of the data, the tables are still the repository's
+    edit_row(data_copy, "children_social_care_counts", "13", figure_id="met_cases_under_review_2025.pa")
+    load_package(data_copy)
+    assert children_social_care.SERIES == children_social_care.points(package)
+    assert [m.area for m in children_social_care.MISSING][:2] == ["Durham", "Bristol"]
+    with pytest.raises(AttributeError):
+        children_social_care.NO_SUCH_TABLE  # noqa: B018
 
 
 def page_root(tmp_path: Path, pages: dict[str, str]) -> Path:
