@@ -9,7 +9,9 @@ consistency rules are checked here:
 * a part never exceeds the total it is part of, and shares its unit;
 * a percentage lies between 0 and 100;
 * a percentage with a numerator and a denominator agrees with them to the precision printed
-  (26% must lie within 0.5 of 100 x numerator / denominator; 3.7% within 0.05).
+  (26% must lie within 0.5 of 100 x numerator / denominator; 3.7% within 0.05);
+* a list of figures (figure_lists.csv) numbers its rows 1, 2, 3 ... in file order, names a figure
+  once, and a member's part once.
 
 Any failure raises DataError naming the file, the row, the column and the rule.
 Rows are counted as in a spreadsheet: the header is line 1, the first data row is row 2.
@@ -67,6 +69,29 @@ class Figure:
         if float(self.value) != int(self.value):
             raise ValueError(f"{self.figure_id} is not a whole number: {self.value}")
         return int(self.value)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row of a list of figures (data/figure_lists.csv): the figure, the member of the chapter's
+    table it belongs to, what it is to that member, and the words the chapter shows for it. Its facts
+    (value, unit, period, status) are the figure row's: look it up with Package.figure."""
+
+    list_id: str
+    position: int
+    member: str
+    part: str
+    words: str
+    figure_id: str
+    row: int              # its row in data/figure_lists.csv, for errors
+
+    def error(self, column: str, rule: str) -> "DataError":
+        """An error about this row, naming the file, the row and the column."""
+        return DataError(FIGURE_LISTS, self.row, column, rule)
+
+
+FIGURE_LISTS = "data/figure_lists.csv"
+LIST_COLUMNS = ["list_id", "position", "member", "part", "words", "figure_id"]
 
 
 STATUS_LABELS = {
@@ -168,6 +193,7 @@ class Package:
         self.changes = tables["changes"]
         self.revisions = tables.get("revisions", pd.DataFrame(columns=["edition", "page", "what", "before", "after",
                                                                       "reason"]))
+        self.figure_lists = tables.get("figure_lists", pd.DataFrame(columns=LIST_COLUMNS))
         self._used: dict[str, None] = {}   # figures looked up, in order: what the page's numbers rest on
         _CURRENT[0] = self
         self._figure_by_id = {
@@ -187,6 +213,36 @@ class Package:
     def figure_quietly(self, figure_id: str) -> Figure:
         """A figure row, without recording the lookup (for the book's own bookkeeping)."""
         return self._figure_by_id[figure_id]
+
+    def figure_list(self, list_id: str) -> tuple[ListRow, ...]:
+        """The rows of one list of figures (data/figure_lists.csv), in order. Looks up no figure: the
+        chapter looks up each row's figure itself, in the order its numbers rest on them."""
+        def make():
+            frame = self.figure_lists[self.figure_lists.list_id == list_id]
+            return tuple(ListRow(r.list_id, int(r.position), r.member, r.part, r.words, r.figure_id, int(number))
+                         for number, r in zip(frame.index, frame.itertuples()))
+        rows = self.cached(f"figure_list:{list_id}", make)
+        if not rows:
+            raise DataError(FIGURE_LISTS, None, "list_id", f"no list '{list_id}': a chapter asks for it")
+        return rows
+
+    def list_members(self, list_id: str, described: dict | None = None,
+                     where: str = "") -> dict[str, tuple[ListRow, ...]]:
+        """A list's rows by member, members in the order they first appear. With `described` (the
+        chapter's own words, keyed by member, in the module `where`), every member must have words
+        and every key of the words must be a member."""
+        out: dict[str, list[ListRow]] = {}
+        for r in self.figure_list(list_id):
+            out.setdefault(r.member, []).append(r)
+        if described is not None:
+            for member, rows in out.items():
+                if member not in described:
+                    raise rows[0].error("member", f"no words for '{member}' in {where}")
+            extra = [m for m in described if m not in out]
+            if extra:
+                raise DataError(FIGURE_LISTS, None, "member",
+                                f"list '{list_id}' has no rows for {extra}, which {where} describes")
+        return {m: tuple(rows) for m, rows in out.items()}
 
     def cached(self, key: str, make):
         """A value computed once from this package (the package is read-only once loaded)."""
@@ -277,6 +333,28 @@ def _claim_errors(claims: pd.DataFrame) -> None:
             if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", row[column])):   # years are allowed
                 raise DataError("data/claims.csv", row_number, column,
                                 "no numbers in the claim's text: link a figure instead")
+
+
+def _figure_list_errors(lists: pd.DataFrame) -> None:
+    """Each list numbers its rows 1, 2, 3 ... in the order of the file, holds a figure once, and a
+    member's named part once (schema rules, checked by frictionless, cover required cells and
+    figure ids that figures.csv does not hold)."""
+    seen: dict[tuple, int] = {}
+    count: dict[str, int] = {}
+    for row_number, row in lists.iterrows():
+        count[row.list_id] = count.get(row.list_id, 0) + 1
+        if row.position != count[row.list_id]:
+            raise DataError(FIGURE_LISTS, row_number, "position",
+                            f"row {count[row.list_id]} of list '{row.list_id}' has position {row.position}: "
+                            "a list's rows are numbered 1, 2, 3 ... in the order of the file")
+        keys = [("figure_id", (row.list_id, row.figure_id), f"figure '{row.figure_id}'")]
+        if row.part:
+            keys.append(("part", (row.list_id, row.member, row.part), f"'{row.part}' of '{row.member}'"))
+        for column, key, what in keys:
+            if key in seen:
+                raise DataError(FIGURE_LISTS, row_number, column,
+                                f"a duplicate: list '{row.list_id}' already has {what} (row {seen[key]})")
+            seen[key] = row_number
 
 
 def _population_errors(population: pd.DataFrame) -> None:
@@ -396,6 +474,7 @@ def _consistency_errors(tables: dict[str, pd.DataFrame]) -> None:
     _recommendation_errors(tables["recommendations"])
     _change_errors(tables["changes"], tables["figures"])
     _claim_errors(tables["claims"])
+    _figure_list_errors(tables["figure_lists"])
     _population_errors(tables["population"])
     figures = tables["figures"]
     file = "data/figures.csv"

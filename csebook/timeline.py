@@ -3,8 +3,10 @@
 Each event is a source of one of the official or research kinds, dated 2011 or later. The chapters
 that discuss it are found from the figure ids each chapter looks up: a figure id written in a
 chapter's text source (book/<page>.md) or in the chapter's own module (csebook/chapters/<page>.py)
-ties that chapter to the figure's source. A source quoted for wording only, or a census table
-behind a comparator, names its pages in sources.csv's discussed_in column; the timeline adds them."""
+ties that chapter to the figure's source, and so does the id of a list of figures
+(data/figure_lists.csv) written there, for every figure in the list. A source quoted for wording
+only, or a census table behind a comparator, names its pages in sources.csv's discussed_in column;
+the timeline adds them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,6 +21,7 @@ KINDS = ("inquiry report", "inspection report", "official statistics", "police d
          "ministerial statement", "think-tank report", "academic study", "research summary",
          "local safeguarding summary")
 FIGURE_ID = re.compile(r"[\"']([a-z0-9_]+\.[a-z0-9_-]+)[\"']")
+LIST_ID = re.compile(r"[\"']([a-z0-9][a-z0-9_]*)[\"']")     # a list of figures (figure_lists.csv)
 
 
 @dataclass(frozen=True)
@@ -47,15 +50,22 @@ def page_titles(root: Path = REPO_ROOT) -> dict[str, str]:
 
 
 def figure_pages(package: Package, root: Path = REPO_ROOT) -> dict[str, list[str]]:
-    """figure id -> the pages whose text or own module names it, in table-of-contents order."""
+    """figure id -> the pages whose text or own module names it, or names a list of figures that
+    holds it (data/figure_lists.csv), in table-of-contents order."""
     known = set(package.figures.figure_id)
+    lists: dict[str, set[str]] = {}
+    for list_id, figure_id in zip(package.figure_lists.list_id, package.figure_lists.figure_id):
+        lists.setdefault(list_id, set()).add(figure_id)
     out: dict[str, list[str]] = {}
     for path in toc_pages(root):
         text = path.read_text()
         module = root / "csebook" / "chapters" / f"{path.stem}.py"
         if module.exists():
             text += module.read_text()
-        for fid in sorted(set(FIGURE_ID.findall(text)) & known):
+        named = set(FIGURE_ID.findall(text)) & known
+        for list_id in set(LIST_ID.findall(text)) & set(lists):
+            named |= lists[list_id]
+        for fid in sorted(named):
             out.setdefault(fid, []).append(path.stem)
     return out
 

@@ -15,6 +15,7 @@ from .. import population as pop
 from ..charts import BAR_INSET, Chart, StackedBar, bar_row, percent_axis, plot_block, stacked_shares
 from ..data import Package
 from ..layout import Layout
+from ..links import weakest
 from ..style import BLACK, BLUE, GREEN, ORANGE, PURPLE, REST, SKY, UNKNOWN, VERMILLION
 from ..suspects import (  # noqa: F401
     ASSUMPTIONS,
@@ -84,40 +85,38 @@ class Published:
         return self.label
 
 
+BREAKDOWNS_LIST = "after_2025_breakdowns"   # each breakdown's groups and their figure rows (data/figure_lists.csv)
+# Each breakdown in the chapter's words: (category, area, period, base, reporter). Its groups and their
+# figures are the list's; a part 'Unknown' is the share with ethnicity unknown.
+BREAKDOWN_WORDS = {
+    "gbo2023": ("All group-based offending", "England and Wales", "2023", "suspects with ethnicity recorded",
+                "as The Daily Telegraph reported it"),
+    "gbo2023_gbnews": ("All group-based offending", "England and Wales", "2023", "suspects (base not stated)",
+                       "as GB News reported it"),
+    "gbo2024": ("All group-based offending", "England and Wales", "Jan to Sep 2024", "suspects with ethnicity recorded",
+                "as Khyber News reported it"),
+    "sub2023": ("Outside families and institutions", "England and Wales", "2023", "suspects with ethnicity recorded", ""),
+    "sub2024": ("Outside families and institutions", "England and Wales", "Jan to Sep 2024",
+                "suspects with ethnicity recorded", ""),
+    "gmp_mvmo": ("Multi-victim, multi-offender exploitation", "Greater Manchester Police", "three years",
+                 "suspects (unknowns' place not stated)", ""),
+    "gmp_csa": ("All child sexual abuse", "Greater Manchester Police", "three years", "all suspects, unknown included", ""),
+}
+
+
 def published(package: Package) -> list[Published]:
-    f = package.figure
-    v = lambda fid: f(fid).value / 100  # noqa: E731
-    gbo23 = {"White": v("gbo_2023_suspects_white.telegraph"), "Asian": v("gbo_2023_suspects_asian.telegraph"),
-             "Black": v("gbo_2023_suspects_black.telegraph"), "Mixed": v("gbo_2023_suspects_mixed.telegraph")}
-    return [
-        Published("gbo2023", "All group-based offending", "England and Wales", "2023",
-                  "suspects with ethnicity recorded", gbo23, 0.0, f("gbo_2023_suspects_white.telegraph").status,
-                  reporter="as The Daily Telegraph reported it"),
-        Published("gbo2023_gbnews", "All group-based offending", "England and Wales", "2023",
-                  "suspects (base not stated)",
-                  {"White": v("gbo_2023_suspects_white.gbnews"), "Asian": v("gbo_2023_suspects_asian.gbnews"),
-                   "Black": v("gbo_2023_suspects_black.gbnews"), "Mixed or other": v("gbo_2023_suspects_mixed_other.gbnews")},
-                  0.0, f("gbo_2023_suspects_white.gbnews").status, reporter="as GB News reported it"),
-        Published("gbo2024", "All group-based offending", "England and Wales", "Jan to Sep 2024",
-                  "suspects with ethnicity recorded",
-                  {"White": v("gbo_2024q3_suspects_white.khyber"), "Pakistani": v("gbo_2024q3_suspects_pakistani.khyber")},
-                  0.0, f("gbo_2024q3_suspects_white.khyber").status, reporter="as Khyber News reported it"),
-        Published("sub2023", "Outside families and institutions", "England and Wales", "2023",
-                  "suspects with ethnicity recorded",
-                  {"White": v("gbo_subset_2023_white.sky"), "Pakistani": v("gbo_subset_2023_pakistani.sky")},
-                  0.0, f("gbo_subset_2023_white.sky").status),
-        Published("sub2024", "Outside families and institutions", "England and Wales", "Jan to Sep 2024",
-                  "suspects with ethnicity recorded", {"Pakistani": v("gbo_subset_2024q3_pakistani.sky")},
-                  0.0, f("gbo_subset_2024q3_pakistani.sky").status),
-        Published("gmp_mvmo", "Multi-victim, multi-offender exploitation", "Greater Manchester Police", "three years",
-                  "suspects (unknowns' place not stated)",
-                  {"Asian": v("gmp_mvmo_suspects_asian.guardian"), "White": v("gmp_mvmo_suspects_white.guardian")},
-                  0.0, f("gmp_mvmo_suspects_asian.guardian").status),
-        Published("gmp_csa", "All child sexual abuse", "Greater Manchester Police", "three years",
-                  "all suspects, unknown included",
-                  {"Asian": v("gmp_csa_suspects_asian.guardian"), "White": v("gmp_csa_suspects_white.guardian")},
-                  v("gmp_csa_suspects_unknown.guardian"), f("gmp_csa_suspects_unknown.guardian").status),
-    ]
+    out = []
+    for key, rows in package.list_members(BREAKDOWNS_LIST, BREAKDOWN_WORDS, "csebook/chapters/after_2025.py").items():
+        for r in rows:
+            if r.part not in GROUP_COLOURS or r.part.startswith("Other"):
+                raise r.error("part", f"'{r.part}' is not a group the chart draws ({', '.join(GROUP_COLOURS)})")
+        figures = [package.figure(r.figure_id) for r in rows]
+        shares = {r.part: f.value / 100 for r, f in zip(rows, figures)}
+        unknown = shares.pop("Unknown", 0.0)
+        category, area, period, base, reporter = BREAKDOWN_WORDS[key]
+        out.append(Published(key, category, area, period, base, shares, unknown,
+                             weakest(f.status for f in figures), reporter=reporter))
+    return out
 
 
 def published_chart(rows: list[Published]) -> Chart:

@@ -7,12 +7,14 @@ illustration with the toolkit's delay model (csebook.limits)."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from .. import fmt, limits
 from ..charts import Chart, bar_row, percent_axis, plot_block, stamp
-from ..data import STATUS_LABELS, Package
+from ..data import STATUS_LABELS, ListRow, Package, current_package, load_package
 from ..layout import Layout
+from ..paths import data_dir
 from ..style import BLUE, GREEN, ORANGE, REST, UNKNOWN, VERMILLION
 from ..verdicts import pick
 from ..widgets import Control, StaticWidget, View
@@ -48,28 +50,33 @@ MEASURES = {
     "cpp": ("Plans started, sexual abuse the initial category", GREEN, "D"),
     "police": ("Police-recorded child sexual abuse and exploitation offences", VERMILLION, "^"),
 }
-ASSESSMENTS = (
-    Point("csa", 2017, True, "assessments", "cin_csa_assessments_2017.jordans"),
-    Point("csa", 2022, True, "assessments", "cin_csa_assessments_2022.communitycare"),
-    Point("csa", 2023, True, "assessments", "cin_csa_assessments_2023.narrativecare"),
-    Point("csa", 2024, True, "assessments", "cin_csa_assessments_2024.narrativecare"),
-    Point("csa", 2025, True, "children", "cin_csa_children_2025.familylaw"),
-    Point("cse", 2017, True, "assessments", "cin_cse_assessments_2017.jordans"),
-    Point("cse", 2024, True, "assessments", "cin_cse_assessments_2024.narrativecare"),
-    Point("cse", 2025, True, "children", "cin_cse_children_2025.familylaw"),
-)
-PLANS = (
-    Point("cpp", 2019, True, "children", "cpp_sa_2019.narrativecare"),
-    Point("cpp", 2023, True, "children", "cpp_sa_2023.csacentre"),
-    Point("cpp", 2024, True, "children", "cpp_sa_2024.narrativecare"),
-    Point("cpp", 2025, True, "children", "cpp_sa_2025.familylaw"),
-)
-POLICE = (
-    Point("police", 2022, False, "offences", "csae_2022.npcc"),
-    Point("police", 2023, False, "offences", "csae_2023.vkpp"),
-    Point("police", 2024, False, "offences", "csae_2024.sun"),
-)
-SERIES = ASSESSMENTS + PLANS + POLICE
+COUNTS_LIST = "children_social_care_counts"   # every count of the two series, by measure (data/figure_lists.csv)
+PANELS = {"ASSESSMENTS": ("csa", "cse"), "PLANS": ("cpp",), "POLICE": ("police",)}   # the chart's panels
+_MARCH = re.compile(r"year ending March (\d{4})\)?")
+
+
+def point(package: Package, row: ListRow) -> Point:
+    """A count of the series, from its list row: the measure is the row's member; the year, and
+    whether it ends in March, are read from the figure's period ('2022', '2016/17 (year ending March
+    2017)'), and the unit from the first word of the figure's unit ('assessments (...)')."""
+    if row.member not in MEASURES:
+        raise row.error("member", f"'{row.member}' is not a measure the chart draws ({', '.join(MEASURES)})")
+    f = package.figure_quietly(row.figure_id)
+    march = _MARCH.search(f.period)
+    if march:
+        end, in_march = int(march.group(1)), True
+    elif re.fullmatch(r"\d{4}", f.period):
+        end, in_march = int(f.period), False
+    else:
+        raise row.error("figure_id", f"the period of {row.figure_id} ({f.period!r}) is neither a calendar year "
+                                     "nor a year ending in March")
+    return Point(row.member, end, in_march, f.unit.split()[0], row.figure_id)
+
+
+def points(package: Package, panel: str | None = None) -> tuple[Point, ...]:
+    """The counts in the list's order; of one panel ('ASSESSMENTS', 'PLANS', 'POLICE'), or all."""
+    every = package.cached(COUNTS_LIST, lambda: tuple(point(package, r) for r in package.figure_list(COUNTS_LIST)))
+    return every if panel is None else tuple(p for p in every if p.measure in PANELS[panel])
 
 
 def years_in_one_unit(points, measure: str, unit: str) -> int:
@@ -123,26 +130,27 @@ def series_chart(package: Package) -> Chart:
     lay = Layout().title("Children's social care in England, and police records in England and Wales, "
                          "every year that could be read")
     lay.legend([(MEASURES[k][0], MEASURES[k][1]) for k in ("csa", "cse")])
-    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in ASSESSMENTS)
-    plot_block(lay, _panel(package, ASSESSMENTS, top), height=1.7, left=0.78,
+    assessments, plans, police = (points(package, panel) for panel in ("ASSESSMENTS", "PLANS", "POLICE"))
+    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in assessments)
+    plot_block(lay, _panel(package, assessments, top), height=1.7, left=0.78,
                ylabel="Social care assessments with the factor recorded (filled), children (open), England")
-    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in PLANS)
-    plot_block(lay, _panel(package, PLANS, top), height=1.4, left=0.78,
+    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in plans)
+    plot_block(lay, _panel(package, plans, top), height=1.4, left=0.78,
                ylabel="Children starting a child protection plan, sexual abuse the initial category, England")
-    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in POLICE)
-    plot_block(lay, _panel(package, POLICE, top), height=1.4, left=0.78,
+    top = 1.15 * max(package.figure_quietly(p.figure_id).value for p in police)
+    plot_block(lay, _panel(package, police, top), height=1.4, left=0.78,
                ylabel="Offences recorded by the police, England and Wales")
     lay.text("Social care years end in March and are drawn at their middle; police years are calendar "
              "years. Lines join consecutive years of one count only.")
     parts = []
-    for key, group in (("csa", ASSESSMENTS), ("cse", ASSESSMENTS), ("cpp", PLANS), ("police", POLICE)):
+    for key, group in (("csa", assessments), ("cse", assessments), ("cpp", plans), ("police", police)):
         pts = [p for p in group if p.measure == key]
         parts.append(f"{MEASURES[key][0].lower()}: " + "; ".join(_point_text(package, p) for p in pts))
     alt = ("Three panels of points by year. Children's social care, England (years ending March): "
            + ". ".join(parts[:3]) + ". Police, England and Wales (calendar years), " + parts[3]
            + ". Counts of assessments, of children and of offences are different units and are not joined; "
            "lines join only consecutive years of one count.")
-    return Chart(lay.figure(), alt, [package.figure_quietly(p.figure_id).value_as_printed for p in SERIES])
+    return Chart(lay.figure(), alt, [package.figure_quietly(p.figure_id).value_as_printed for p in points(package)])
 
 
 # -- victims and survivors in aggregate: whose ethnicity goes unrecorded ------------------------------
@@ -158,18 +166,27 @@ class Missing:
     suspects_word: str
 
 
-MISSING = (
-    Missing("Durham", "victim_eth_missing.iicsa_durham", "victims", "suspect_eth_missing.iicsa_durham",
-            "cases (the suspect's ethnicity)"),
-    Missing("Bristol", "child_eth_missing.iicsa_bristol", "children at risk", "suspect_eth_missing.iicsa_bristol",
-            "suspects"),
-    Missing("St Helens", "victim_eth_missing.iicsa_sthelens", "victims", "perp_eth_missing.iicsa_sthelens",
-            "alleged perpetrators"),
-    Missing("Tower Hamlets", "victim_eth_missing.iicsa_towerhamlets", "victims",
-            "perp_eth_missing.iicsa_towerhamlets", "offenders"),
-    Missing("Warwickshire", "victim_eth_missing.iicsa_warwickshire", "victims",
-            "perp_eth_missing.iicsa_warwickshire", "perpetrators"),
-)
+MISSING_LIST = "children_social_care_missing"   # each area's two figure rows and their nouns (data/figure_lists.csv)
+
+
+def missing_rows(package: Package) -> tuple[Missing, ...]:
+    """The areas in the list's order, each with its victims' and its suspects' row (the list's parts)
+    and the noun the chart shows for each (the row's words)."""
+    out = []
+    for area, rows in package.list_members(MISSING_LIST).items():
+        by_part = {}
+        for r in rows:
+            if r.part not in ("victims", "suspects"):
+                raise r.error("part", f"'{r.part}': an area's rows are its 'victims' and its 'suspects'")
+            if not r.words:
+                raise r.error("words", "the noun the chart shows for the row is missing")
+            by_part[r.part] = r
+        for part in ("victims", "suspects"):
+            if part not in by_part:
+                raise rows[0].error("part", f"'{area}' has no row for its {part}")
+        v, s = by_part["victims"], by_part["suspects"]
+        out.append(Missing(area, v.figure_id, v.words, s.figure_id, s.words))
+    return tuple(out)
 
 
 def _share_printed(f) -> str:
@@ -194,10 +211,11 @@ def missing_comparison(package: Package, m: Missing) -> str:
 def missing_chart(package: Package) -> Chart:
     """For each case-study area, the share of victims and of suspects whose ethnicity was not recorded,
     drawn grey (unknown), beside the recorded share; a printed bound is drawn at the bound and so named."""
-    lay = Layout().title(f"Ethnicity not recorded: victims and suspects in {len(MISSING)} areas the inquiry studied")
+    areas = missing_rows(package)
+    lay = Layout().title(f"Ethnicity not recorded: victims and suspects in {len(areas)} areas the inquiry studied")
     lay.legend([("not recorded", UNKNOWN), ("recorded", BLUE)])
     sentences, numbers = [], []
-    for m in MISSING:
+    for m in areas:
         v, s = package.figure(m.victims_id), package.figure(m.suspects_id)
         lay.text(f"{m.area}", weight="bold")
         for f, word in ((v, m.victims_word), (s, m.suspects_word)):
@@ -211,38 +229,39 @@ def missing_chart(package: Package) -> Chart:
         lay.gap(0.04)
     percent_axis(lay, "Share with ethnicity not recorded (grey). Periods differ by area; see the inquiry's "
                       "report.")
-    alt = (f"Bars for {len(MISSING)} areas the national inquiry studied, each the share with ethnicity not recorded "
+    alt = (f"Bars for {len(areas)} areas the national inquiry studied, each the share with ethnicity not recorded "
            "among victims and among suspects: " + "; ".join(sentences) + ".")
     return Chart(lay.figure(), alt, numbers)
 
 
 # -- which years each figure can speak to ---------------------------------------------------------
-YEARS = [
-    ("Police-recorded offences, 2023 (national analysis)", "csae_2023.vkpp",
-     "Offences recorded in the year", "Abuse of any year that reached a record that year; not abuse not yet reported"),
-    ("Group-based offences, 2023", "group_based_2023.hansard",
-     "Offences recorded in the year", "As above: recent abuse if delays are short, much older abuse too if they are long"),
-    ("Children assessed with exploitation a factor", "cin_cse_children_2025.familylaw",
-     "Children assessed in the year", "Children identified as harmed or at risk in that year; not those never assessed"),
-    ("Operation Beaconport's referrals", "beaconport_referrals_2025_11.pp",
-     "Cases closed with no further action", "Abuse whose case was closed in the period; abuse before it only through such a case"),
-    ("The Metropolitan Police review", "met_cases_under_review_2025.pa",
-     "Cases over fifteen years", "Cases recorded in those years, of every kind of group, not only exploitation"),
-    ("CEOP's study of localised grooming", "ceop2011_victims.c4",
-     "Cases reported to CEOP", "Cases known to agencies since 2008"),
-    ("The Children's Commissioner's inquiry", "occ_victims.press",
-     "Children confirmed as victims", "Children known to agencies in fourteen months"),
-    ("Rotherham (the Jay inquiry)", "jay_victims_atleast.itv",
-     "Children, over sixteen years", "The networks of those years in one town"),
-]
+YEARS_LIST = "children_social_care_years"   # each figure's label and row (data/figure_lists.csv)
+# What each counts, and the abuse it can speak to, in the chapter's words
+YEARS_WORDS = {
+    "police_2023": ("Offences recorded in the year",
+                    "Abuse of any year that reached a record that year; not abuse not yet reported"),
+    "group_based_2023": ("Offences recorded in the year",
+                         "As above: recent abuse if delays are short, much older abuse too if they are long"),
+    "assessed_2025": ("Children assessed in the year",
+                      "Children identified as harmed or at risk in that year; not those never assessed"),
+    "beaconport": ("Cases closed with no further action",
+                   "Abuse whose case was closed in the period; abuse before it only through such a case"),
+    "met_review": ("Cases over fifteen years", "Cases recorded in those years, of every kind of group, not only exploitation"),
+    "ceop_2011": ("Cases reported to CEOP", "Cases known to agencies since 2008"),
+    "occ_inquiry": ("Children confirmed as victims", "Children known to agencies in fourteen months"),
+    "rotherham": ("Children, over sixteen years", "The networks of those years in one town"),
+}
 
 
 def years_table_html(package: Package) -> str:
     """Each figure, what it counts, the period its source gives, and the abuse it can speak to."""
     body = []
-    for label, fid, counts, speaks in YEARS:
-        f = package.figure(fid)
-        body.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(counts)}</td>"
+    for key, rows in package.list_members(YEARS_LIST, YEARS_WORDS, "csebook/chapters/children_social_care.py").items():
+        if len(rows) > 1:
+            raise rows[1].error("member", f"'{key}' is one figure of the table, but has {len(rows)} rows")
+        r, (counts, speaks) = rows[0], YEARS_WORDS[key]
+        f = package.figure(r.figure_id)
+        body.append(f"<tr><td>{html.escape(r.words)}</td><td>{html.escape(counts)}</td>"
                     f"<td>{html.escape(f.unit)}; {html.escape(f.period)}</td><td>{html.escape(speaks)}</td></tr>")
     return ('<table class="table study-figures"><caption>Which years each figure can speak to: its unit and period as '
             "its source gives them</caption><thead><tr><th>Figure</th><th>What it counts</th><th>Unit and period, as its source gives them</th>"
@@ -324,3 +343,16 @@ def years_widget() -> StaticWidget:
                 Control("window", "Years of abuse asked about", WINDOWS, kind="select")]
     return StaticWidget(years_view, controls, title="Which years can a count of records speak to?",
                         default={"mean": "10", "window": "1997-2015"})
+
+
+def __getattr__(name: str):
+    """ASSESSMENTS, PLANS, POLICE (a panel's counts), SERIES (every count) and MISSING (the areas'
+    missing ethnicity), read from the repository's data/figure_lists.csv: in the package the page
+    loaded, so its lookups stay the page's, or (outside a page, or after a copy of the data was
+    loaded) in a package loaded for the purpose."""
+    if name not in (*PANELS, "SERIES", "MISSING"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    package = current_package()
+    if package is None or package.root != data_dir():
+        package = load_package()
+    return missing_rows(package) if name == "MISSING" else points(package, None if name == "SERIES" else name)

@@ -8,15 +8,19 @@ from ..data import STATUS_LABELS, Package
 from ..style import BLUE, ORANGE, SKY, UNKNOWN, VERMILLION
 from ..widgets import Control, StaticWidget, View
 
-GRADE_ROWS = [("Good", "graded_good.gbnews", SKY), ("Requires improvement", "graded_requires_improvement.gbnews", ORANGE),
-              ("Inadequate", "graded_inadequate.gbnews", VERMILLION)]
+GRADES_LIST = "hmicfrs_2023_grades"     # the grades and their figure rows, in order (data/figure_lists.csv)
+GRADE_COLOURS = {"Good": SKY, "Requires improvement": ORANGE, "Inadequate": VERMILLION}
 SAMPLE_SIZES = ("10", "27", "52", "100", "500")
 SHARES = (("0.05", "5%"), ("0.15", "15%"), ("0.33", "33%"), ("0.52", "52%"))
 
 
 def grades(package: Package) -> list[Proportion]:
     n = package.figure("investigations_assessed.gbnews").count
-    return [Proportion(label, package.figure(fid).count, n, colour) for label, fid, colour in GRADE_ROWS]
+    rows = package.figure_list(GRADES_LIST)
+    for r in rows:
+        if r.member not in GRADE_COLOURS:
+            raise r.error("member", f"no colour for the grade '{r.member}' in csebook/chapters/hmicfrs_2023.py")
+    return [Proportion(r.member, package.figure(r.figure_id).count, n, GRADE_COLOURS[r.member]) for r in rows]
 
 
 def grades_chart(package: Package):

@@ -1,0 +1,187 @@
+"""Lists of figures (data/figure_lists.csv): the figure rows a chapter's table, chart or widget
+draws together, in order. Bad rows stop the load with an error naming file, row and column; a
+chapter gets its rows in the list's order, and its facts from figures.csv; a page that names a list
+is taken to use every figure in it (timeline and finder)."""
+from __future__ import annotations
+
+import csv
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from csebook import timeline
+from csebook.chapters import after_2025, children_social_care, hmicfrs_2023
+from csebook.data import DataError
+from csebook.data import load_package as _load_package
+
+load_package = partial(_load_package, revalidate=True)
+FILE = "data/figure_lists.csv"
+
+
+def rows_of(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    return list(rows[0]), rows
+
+
+def write(path: Path, fields: list[str], rows: list[dict]) -> None:
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_row(data: Path, list_id: str, at: str, **cells) -> int:
+    """Change cells of one row; returns its spreadsheet row number (the header is row 1)."""
+    path = data / "figure_lists.csv"
+    fields, rows = rows_of(path)
+    number = next(i for i, r in enumerate(rows, start=2) if r["list_id"] == list_id and r["position"] == at)
+    rows[number - 2].update(cells)
+    write(path, fields, rows)
+    return number
+
+
+def refused(data: Path) -> DataError:
+    with pytest.raises(DataError) as err:
+        load_package(data)
+    return err.value
+
+
+def test_an_unknown_figure_is_refused_with_its_row(data_copy):
+    row = edit_row(data_copy, "hmicfrs_2023_grades", "2", figure_id="graded_superb.gbnews")
+    err = refused(data_copy)
+    assert (err.file, err.row, err.column) == (FILE, row, "figure_id") and "foreign-key" in err.rule
+
+
+def test_a_missing_member_is_refused_with_its_row(data_copy):
+    row = edit_row(data_copy, "children_social_care_missing", "3", member="")
+    err = refused(data_copy)
+    assert (err.file, err.row, err.column) == (FILE, row, "member")
+
+
+def test_a_figure_twice_in_one_list_is_a_duplicate(data_copy):
+    row = edit_row(data_copy, "hmicfrs_2023_grades", "3", figure_id="graded_good.gbnews")
+    err = refused(data_copy)
+    assert (err.file, err.row, err.column) == (FILE, row, "figure_id") and "duplicate" in err.rule
+    assert "row 2" in err.rule     # names the row it repeats
+
+
+def test_a_members_part_twice_is_a_duplicate(data_copy):
+    row = edit_row(data_copy, "after_2025_breakdowns", "3", part="Asian")   # gbo2023 has Asian at position 2
+    err = refused(data_copy)
+    assert (err.file, err.row, err.column) == (FILE, row, "part") and "duplicate" in err.rule
+
+
+def test_positions_run_in_the_order_of_the_file(data_copy):
+    row = edit_row(data_copy, "children_social_care_counts", "4", position="40")
+    err = refused(data_copy)
+    assert (err.file, err.row, err.column) == (FILE, row, "position")
+
+
+def test_a_list_no_row_holds_is_refused_when_a_chapter_asks_for_it():
+    with pytest.raises(DataError) as err:
+        _load_package().figure_list("hmicfrs_2023_grade")
+    assert (err.value.file, err.value.column) == (FILE, "list_id") and "hmicfrs_2023_grade" in err.value.rule
+
+
+def test_a_chapter_gets_its_rows_in_the_lists_order(data_copy):
+    package = _load_package()
+    assert [g.label for g in hmicfrs_2023.grades(package)] == ["Good", "Requires improvement", "Inadequate"]
+    assert [g.count for g in hmicfrs_2023.grades(package)] == [
+        package.figure_quietly(r.figure_id).count for r in package.figure_list("hmicfrs_2023_grades")]
+    # the order is the data's: reverse the list in a copy and the chapter follows it
+    path = data_copy / "figure_lists.csv"
+    fields, rows = rows_of(path)
+    grades = [r for r in rows if r["list_id"] == "hmicfrs_2023_grades"][::-1]
+    for i, r in enumerate(grades, start=1):
+        r["position"] = str(i)
+    write(path, fields, grades + [r for r in rows if r["list_id"] != "hmicfrs_2023_grades"])
+    assert [g.label for g in hmicfrs_2023.grades(load_package(data_copy))] == [
+        "Inadequate", "Requires improvement", "Good"]
+
+
+def test_a_member_the_chapter_has_no_words_for_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "after_2025_breakdowns", "13", member="sub2025")
+    with pytest.raises(DataError) as err:
+        after_2025.published(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sub2025" in err.value.rule and "after_2025.py" in err.value.rule
+
+
+def test_a_grade_without_a_colour_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "hmicfrs_2023_grades", "1", member="Outstanding")
+    with pytest.raises(DataError) as err:
+        hmicfrs_2023.grades(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+
+
+def test_the_breakdowns_keep_their_groups_in_order_and_the_unknown_apart():
+    rows = {r.key: r for r in after_2025.published(_load_package())}
+    assert list(rows) == ["gbo2023", "gbo2023_gbnews", "gbo2024", "sub2023", "sub2024", "gmp_mvmo", "gmp_csa"]
+    assert list(rows["gbo2023"].shares) == ["White", "Asian", "Black", "Mixed"]
+    assert list(rows["gmp_csa"].shares) == ["Asian", "White"] and rows["gmp_csa"].unknown == pytest.approx(0.32)
+
+
+def test_each_count_takes_its_year_and_unit_from_its_figure_row():
+    package = _load_package()
+    points = {p.figure_id: p for p in children_social_care.points(package)}
+    first = points["cin_csa_assessments_2017.jordans"]          # '2016/17 (year ending March 2017)'
+    assert (first.measure, first.end, first.march, first.unit, first.period) == ("csa", 2017, True, "assessments",
+                                                                               "2016/17")
+    latest = points["cin_csa_children_2025.familylaw"]         # 'year ending March 2025', 'children assessed (...)'
+    assert (latest.end, latest.march, latest.unit) == (2025, True, "children")
+    police = points["csae_2023.vkpp"]                          # '2023', 'offences'
+    assert (police.end, police.march, police.unit, police.period) == (2023, False, "offences", "2023")
+    assert [p.measure for p in children_social_care.points(package, "ASSESSMENTS")] == ["csa"] * 5 + ["cse"] * 3
+
+
+def test_a_count_whose_period_is_no_year_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "children_social_care_counts", "13", figure_id="met_cases_under_review_2025.pa")
+    with pytest.raises(DataError) as err:
+        children_social_care.points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "period" in err.value.rule
+
+
+def test_an_area_needs_its_victims_and_its_suspects(data_copy):
+    row = edit_row(data_copy, "children_social_care_missing", "4", part="children")
+    with pytest.raises(DataError) as err:
+        children_social_care.missing_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "part")
+
+
+def test_the_chapters_tables_read_from_the_lists_are_the_pages_own(data_copy):
+    package = _load_package()
+    assert children_social_care.MISSING == children_social_care.missing_rows(package)
+    assert children_social_care.SERIES == children_social_care.points(package)
+    # after another test loads a broken copy of the data, the tables are still the repository's
+    edit_row(data_copy, "children_social_care_counts", "13", figure_id="met_cases_under_review_2025.pa")
+    load_package(data_copy)
+    assert children_social_care.SERIES == children_social_care.points(package)
+    assert [m.area for m in children_social_care.MISSING][:2] == ["Durham", "Bristol"]
+    with pytest.raises(AttributeError):
+        children_social_care.NO_SUCH_TABLE  # noqa: B018
+
+
+def page_root(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A book with the given pages (name -> text), in that order."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n"
+                                       + "".join(f"  - file: book/{name}\n" for name in pages if name != "intro"))
+    for name, text in pages.items():
+        (tmp_path / "book" / f"{name}.md").write_text(text)
+    return tmp_path
+
+
+def test_a_page_naming_only_a_list_uses_every_figure_in_it(tmp_path):
+    package = _load_package()
+    root = page_root(tmp_path, {"intro": "# Intro\n",
+                                "a": '# A\n\nrows = package.figure_list("hmicfrs_2023_grades")\n',
+                                "b": "# B\n\nThe word hmicfrs_2023_grades unquoted, and 'graded_good.gbnews'.\n"})
+    pages = timeline.figure_pages(package, root)
+    grades = [r.figure_id for r in package.figure_list("hmicfrs_2023_grades")]
+    assert {fid: pages.get(fid) for fid in grades} == {
+        "graded_good.gbnews": ["a", "b"], "graded_requires_improvement.gbnews": ["a"],
+        "graded_inadequate.gbnews": ["a"]}
+    assert not any(set(v) & {"a", "b"} for k, v in pages.items() if k not in grades)
