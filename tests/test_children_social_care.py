@@ -34,18 +34,19 @@ def test_the_check_finds_an_undeclared_judgement():
 
 
 def test_lines_join_only_consecutive_years_of_one_count_in_one_unit():
-    for run in chapter.runs(chapter.SERIES):
+    package = load_package()
+    for run in chapter.runs(chapter.points(package)):
         assert len({(p.measure, p.unit) for p in run}) == 1
         assert [p.end for p in run] == list(range(run[0].end, run[0].end + len(run)))
     # exploitation: fewer than three years in one unit, so points only, no line
-    assert chapter.years_in_one_unit(chapter.ASSESSMENTS, "cse", "assessments") < 3
-    assert all(len(run) == 1 for run in chapter.runs(chapter.ASSESSMENTS) if run[0].measure == "cse")
+    assert chapter.years_in_one_unit(chapter.points(package, "ASSESSMENTS"), "cse", "assessments") < 3
+    assert all(len(run) == 1 for run in chapter.runs(chapter.points(package, "ASSESSMENTS")) if run[0].measure == "cse")
 
 
 def test_the_series_chart_names_every_point_with_its_unit_and_status():
     package = load_package()
     alt = chapter.series_chart(package).alt
-    for p in chapter.SERIES:
+    for p in chapter.points(package):
         f = package.figure(p.figure_id)
         assert f"{p.period}, {f.value_as_printed} {p.unit}" in alt
     assert "England and Wales" in alt and "are not joined" in alt

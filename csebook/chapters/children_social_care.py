@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from .. import fmt, limits
 from ..charts import Chart, bar_row, percent_axis, plot_block, stamp
-from ..data import STATUS_LABELS, ListRow, Package, current_package, load_package
+from ..data import STATUS_LABELS, ListRow, Package
 from ..layout import Layout
-from ..paths import data_dir
 from ..style import BLUE, GREEN, ORANGE, REST, UNKNOWN, VERMILLION
 from ..verdicts import pick
 from ..widgets import Control, StaticWidget, View
@@ -344,15 +343,3 @@ def years_widget() -> StaticWidget:
     return StaticWidget(years_view, controls, title="Which years can a count of records speak to?",
                         default={"mean": "10", "window": "1997-2015"})
 
-
-def __getattr__(name: str):
-    """ASSESSMENTS, PLANS, POLICE (a panel's counts), SERIES (every count) and MISSING (the areas'
-    missing ethnicity), read from the repository's data/figure_lists.csv: in the package the page
-    loaded, so its lookups stay the page's, or (outside a page, or after a copy of the data was
-    loaded) in a package loaded for the purpose."""
-    if name not in (*PANELS, "SERIES", "MISSING"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    package = current_package()
-    if package is None or package.root != data_dir():
-        package = load_package()
-    return missing_rows(package) if name == "MISSING" else points(package, None if name == "SERIES" else name)
