@@ -121,12 +121,16 @@ def test_percentage_disagreeing_with_its_printed_figure(data_copy):
 
 def test_percentage_disagreeing_with_its_counts(data_copy):
     path = data_copy / "figures.csv"
-    # 717 / 4,228 = 16.96%: printed as 17 per cent it agrees; as 19 per cent it must not.
-    restate(path, "cse_share_of_group_2023.telegraph", "19", "19 per cent", "19 per cent of them")
+    # the share its counts give (today 717 / 4,228 = 16.96%, printed 17 per cent), printed two points too high
+    package = load_package(data_copy)
+    share = package.figure("cse_share_of_group_2023.telegraph")
+    exact = 100 * package.figure(share.numerator).value / package.figure(share.denominator).value
+    wrong = f"{round(exact) + 2}"
+    restate(path, "cse_share_of_group_2023.telegraph", wrong, f"{wrong} per cent", f"{wrong} per cent of them")
     with pytest.raises(DataError) as err:
         load_package(data_copy)
     assert (err.value.row, err.value.column) == (row_of(path, "cse_share_of_group_2023.telegraph"), "value")
-    assert "disagrees with its counts" in err.value.rule and "16.958%" in err.value.rule
+    assert "disagrees with its counts" in err.value.rule and f"{exact:.3f}%" in err.value.rule
 
 
 def test_percentage_tolerance_follows_the_printed_precision(data_copy):
@@ -318,11 +322,14 @@ def test_a_source_address_with_a_note_in_it_is_refused(data_copy):
 
 
 def test_rows_quoting_one_passage_must_agree_where_their_quotes_overlap(data_copy):
-    """One figure changed in one row (717 to 716) while the rows quoting the same sentence keep the
-    old number: loading stops, naming both rows."""
+    """One figure changed in one row (today 717 to 716) while the rows quoting the same sentence keep
+    the old number: loading stops, naming both rows."""
     path = data_copy / "figures.csv"
-    rewrite(path, lambda fields, rows: (fields, [{**r, "value": "716", "value_as_printed": "716",
-                                                  "quote": r["quote"].replace("717", "716")}
+    old = load_package(data_copy).figure("cse_2023.hansard")
+    new = f"{int(old.value) - 1}"
+    assert old.value_as_printed in old.quote
+    rewrite(path, lambda fields, rows: (fields, [{**r, "value": new, "value_as_printed": new,
+                                                  "quote": r["quote"].replace(old.value_as_printed, new)}
                                                  if r["figure_id"] == "cse_2023.hansard" else r for r in rows]))
     with pytest.raises(DataError) as err:
         load_package(data_copy)

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import SITE
 from csebook import finder
+from csebook.data import load_package
 from test_links import READERS_TYPE
 from test_site import browser, open_page, page, server, site_pages  # noqa: F401 (fixtures)
 
@@ -154,7 +155,7 @@ def test_the_finder_finds_numbers_as_readers_type_them(page, server):  # noqa: F
     # page carries none, one button per entry (not two: the script is loaded on every page)
     assert page.locator(".finder-report").count() == 0
     assert page.locator(".finder-report-button").count() == len(haystacks())
-    page.fill("#finder-q", "717")
+    page.fill("#finder-q", load_package().figure("cse_2023.hansard").value_as_printed)
     row = page.locator('[id="cse_2023.hansard"]')
     row.locator(".finder-report-button").click()
     report = row.locator(".finder-report textarea")
