@@ -214,8 +214,8 @@ def finder_html(package: Package, pages_of: dict[str, list[str]], titles: dict[s
                for page, items in by_page.items()]
     # The page's script (_static/csebook-finder.js) is not named here: Jupyter Book loads every script
     # in _static/ on every page, and naming it again made this page load and run it twice.
-    return (links.legend_html() + controls
-            + f'<div class="finder-list" data-corrections="{html.escape(corrections)}">{"".join(blocks)}</div>')
+    return ('<div class="finder" data-key="finder">' + links.legend_html() + controls
+            + f'<div class="finder-list" data-corrections="{html.escape(corrections)}">{"".join(blocks)}</div></div>')
 
 
 # -- numbers the chapters computed ------------------------------------------------------------------

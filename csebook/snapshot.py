@@ -12,8 +12,9 @@ lines where it is made and the captions and alt text that state it; tests check 
 copy shows exactly what its origin does (tests/test_snapshots.py).
 
 Each line is keyed by a stable name, never by the position of its cell: a glue name, a figure's
-label, a widget's title and state, a figure row's id, or, for another output, the words it opens
-with. What every state of a widget shows alike is listed once, as 'every state'. A line longer
+label, a widget's title and state, a figure row's id, the name an output or entry gives itself
+(data-key: the finder, a claim, a source), the class of the list or block the book's code wrote, or
+only for a table pandas wrote, the words it opens with. What every state of a widget shows alike is listed once, as 'every state'. A line longer
 than MAX_LINE characters is split at its sentence or field boundaries into numbered parts of the
 same key (never wrapped at a fixed width), so one changed number changes one short line.
 """
@@ -34,9 +35,14 @@ def _rests_on_text(rests: dict | None) -> str:
     return " <- " + ", ".join(parts)
 
 
+PANDAS_CLASSES = {"dataframe", "table"}     # the classes pandas gives any table it writes
+
+
 def _output_key(data: dict, markup: str, seen: dict) -> str:
-    """A stable name for an output with no figure label: a widget's title, a table's caption, or the
-    words the output opens with; numbered only among outputs that open the same way."""
+    """A stable name for an output with no figure label: a widget's title, the name an output gives
+    itself (data-key), a table's caption, the class of the list or block the book's code wrote (its
+    opening words hold data: a count, a quotation), or else the words the output opens with; numbered
+    only among outputs named alike."""
     plain = data.get("text/plain", "")
     if plain.startswith("Interactive figure: "):
         base = "widget " + slug(plain[len("Interactive figure: "):].rsplit(" (", 1)[0], 8)
@@ -45,10 +51,15 @@ def _output_key(data: dict, markup: str, seen: dict) -> str:
 
         soup = BeautifulSoup(markup, "html.parser")
         caption, top = soup.find("caption"), soup.find(True)
+        classes = [c for c in (top.get("class") or []) if c not in PANDAS_CLASSES] if top is not None else []
         if top is not None and top.get("data-key"):          # an output that names itself
             base = "output " + top["data-key"]
+        elif caption:
+            base = "table " + slug(caption.get_text(" "))
+        elif classes:                                        # the kind of list or block the book's code wrote
+            base = "output " + classes[-1]
         else:
-            base = "table " + slug(caption.get_text(" ")) if caption else "output " + slug(soup.get_text(" "))
+            base = "output " + slug(soup.get_text(" "))
     seen[base] = seen.get(base, 0) + 1
     return base if seen[base] == 1 else f"{base} {seen[base]}"
 

@@ -167,10 +167,12 @@ def sources_summary(package: Package) -> pd.DataFrame:
 def entries_html(entries: list[dict], *, css: str) -> str:
     """Records as a list of small blocks (a title line, then label: value pairs), which stay
     readable on a narrow page where a wide table would need scrolling. Each entry is a dict with
-    'title' (HTML), optional 'id', and 'fields' as (label, HTML) pairs."""
+    'title' (HTML), optional 'id', optional 'key' (a stable name for the snapshot, data-key), and
+    'fields' as (label, HTML) pairs."""
     out = []
     for e in entries:
         anchor = f' id="{html.escape(e["id"])}"' if e.get("id") else ""
+        anchor += f' data-key="{html.escape(e["key"])}"' if e.get("key") else ""
         fields = "".join(f"<dt>{html.escape(label)}</dt><dd>{value}</dd>" for label, value in e["fields"])
         title = f'<p class="entry-title">{e["title"]}</p>' if e.get("title") else ""
         out.append(f'<div class="entry {css}-entry"{anchor}>{title}<dl>{fields}</dl></div>')
@@ -258,9 +260,10 @@ def searches_html(package: Package, figure_ids: list[str] | None = None) -> str:
 
 
 def frame_entries_html(frame: pd.DataFrame, *, title: str, css: str) -> str:
-    """Any table as entries: the `title` column heads each entry, the other columns follow."""
-    entries = [{"title": html.escape(str(row[title])),
-                "fields": [(c, html.escape(str(row[c]))) for c in frame.columns if c != title]}
+    """Any table as entries: the `title` column heads each entry, the other columns follow; a column
+    '_key', if there is one, names each entry (data-key) and is not shown."""
+    entries = [{"title": html.escape(str(row[title])), "key": str(row["_key"]) if "_key" in frame else "",
+                "fields": [(c, html.escape(str(row[c]))) for c in frame.columns if c != title and not c.startswith("_")]}
                for _, row in frame.iterrows()]
     return entries_html(entries, css=css)
 

@@ -125,7 +125,7 @@ def timeline_html(items: list[Event]) -> str:
         else:
             named = (f'<a href="{html.escape(e.url)}">{html.escape(e.publisher)}, {html.escape(e.title)}</a> '
                      f"({html.escape(e.kind)})")
-        parts.append(f'<li><span class="timeline-date">{html.escape(when)}</span>: '
+        parts.append(f'<li data-key="{html.escape(e.source_id)}"><span class="timeline-date">{html.escape(when)}</span>: '
                      f"{named}. Discussed in: {chapters}.</li>")
     if parts:
         parts.append("</ul>")

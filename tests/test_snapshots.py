@@ -225,3 +225,19 @@ def test_a_number_shown_again_is_written_as_its_origin_so_a_changed_number_chang
     assert before == after
     assert ("n-share", "⟨glue share⟩ : computed from ⟨row graded.x⟩ (investigations)") in before
     assert ("row graded.x", "⟨row graded.x⟩ (investigations)") in before
+
+
+def test_an_output_is_named_by_the_kind_of_block_its_code_wrote_not_by_the_numbers_it_opens_with():
+    from csebook.snapshot import _output_key
+
+    def key(markup: str) -> str:
+        return _output_key({"text/html": markup}, markup, {})
+
+    claims = '<div class="entries claim-list"><div class="entry claim-entry" data-key="a-1"><p>“{} per cent” of suspects</p></div></div>'
+    sources = '<details class="csb-sources"><summary>Where each number comes from: {} figure rows</summary></details>'
+    for markup in (claims, sources):
+        assert key(markup.format(83)) == key(markup.format(84))
+    assert key(claims.format(83)) == "output claim-list"
+    assert key('<div data-key="finder"><ul class="num-legend"></ul></div>') == "output finder"
+    # a table pandas wrote has only pandas' classes: it is named by its opening words (its header)
+    assert key('<table class="dataframe table"><tr><th>In the report</th></tr></table>') == "output in-the-report"

@@ -325,6 +325,7 @@ def claims_frame(package: Package):
         cmp = comparison(package, c.comparison, f.value / 100, row_number)
         rows.append({
             "Claim": f"“{f.value_as_printed}” {c.claim}",
+            "_key": c.claim_id,
             "Reading": READINGS[c.reading],
             "Who said it": c.said_by,
             "Counting unit": c.unit,
