@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from csebook import timeline
-from csebook.chapters import after_2025, children_social_care, hmicfrs_2023
+from csebook.chapters import after_2025, children_social_care, hmicfrs_2023, iicsa_networks_2022
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -180,3 +180,30 @@ def test_a_page_naming_only_a_list_uses_every_figure_in_it(tmp_path):
         "graded_good.gbnews": ["a", "b"], "graded_requires_improvement.gbnews": ["a"],
         "graded_inadequate.gbnews": ["a"]}
     assert not any(set(v) & {"a", "b"} for k, v in pages.items() if k not in grades)
+
+
+def test_an_iicsa_bullet_takes_its_label_and_base_noun_from_its_rows_in_order():
+    package = _load_package()
+    rows = iicsa_networks_2022.area_rows(package)
+    assert [r.key for r in rows][:3] == ["durham_suspects", "durham_victims", "swansea_victims"]
+    assert [r.share_id for r in rows] == [r.figure_id for r in package.figure_list("iicsa_networks_2022_areas")
+                                          if r.part == "share"]
+    durham = rows[0]
+    assert (durham.label, durham.base_id, durham.base_word) == ("Durham: suspects", "cases.iicsa_durham", "cases")
+    # Swansea's figure is the share recorded: its statistic says so, not the chapter
+    assert [r.key for r in rows if r.share_is_recorded] == ["swansea_victims"]
+
+
+def test_an_iicsa_bullet_without_its_base_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "iicsa_networks_2022_areas", "4", part="children")
+    with pytest.raises(DataError) as err:
+        iicsa_networks_2022.area_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "part")
+
+
+def test_an_iicsa_share_that_is_no_share_of_records_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "iicsa_networks_2022_areas", "1", figure_id="csae_2023.vkpp")
+    with pytest.raises(DataError) as err:
+        iicsa_networks_2022.area_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "statistic" in err.value.rule
