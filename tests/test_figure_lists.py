@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from csebook import timeline
-from csebook.chapters import after_2025, children_social_care, hmicfrs_2023, iicsa_networks_2022
+from csebook.chapters import after_2025, children_social_care, hmicfrs_2023, iicsa_networks_2022, police_figures_2023
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -207,3 +207,47 @@ def test_an_iicsa_share_that_is_no_share_of_records_is_named_with_its_row(data_c
         iicsa_networks_2022.area_rows(load_package(data_copy))
     assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
     assert "statistic" in err.value.rule
+
+
+def test_the_police_series_places_each_count_at_the_middle_of_its_figures_period():
+    package = _load_package()
+    points = police_figures_2023.series_points(package)
+    assert [p.figure_id for p in points] == [r.figure_id for r in package.figure_list("police_figures_2023_series")]
+    assert [p.definition for p in points] == ["charity"] * 2 + ["ons"] * 3 + ["images"] + ["vkpp"] * 3
+    assert [p.year for p in points] == [2013.75, 2016.5, 2017.25, 2018.75, 2021.25, 2021.75, 2022.5, 2023.5, 2024.5]
+    assert (points[2].period, package.figure(points[2].figure_id).period) == (
+        "year to September 2017", "year ending September 2017")     # the chart's words, the row's period
+
+
+@pytest.mark.parametrize("period, middle", [("year ending March 2019", 2018.75), ("2013-14", 2013.75),
+                                            ("2021/22 (year ending March 2022)", 2021.75),
+                                            ("calendar year 2016", 2016.5), ("2023", 2023.5),
+                                            ("April 2023 to May 2024", None)])
+def test_the_middle_of_a_period(period, middle):
+    assert police_figures_2023.middle_of(period) == middle
+
+
+def test_a_series_count_whose_period_cannot_be_placed_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "police_figures_2023_series", "5", figure_id="taskforce_arrests_first_year.ho")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.series_points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "period" in err.value.rule
+
+
+def test_a_series_count_of_a_definition_the_chart_does_not_draw_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "police_figures_2023_series", "6", member="pictures")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.series_points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+
+
+def test_the_stages_come_in_the_lists_order_and_a_stage_needs_its_label(data_copy):
+    stages = police_figures_2023.stages(_load_package())
+    assert stages[0] == ("Offences recorded by police", "csae_2023.vkpp")
+    assert [fid for _, fid in stages][-2:] == ["moj_proceeded_child_sex_2007.hansard",
+                                               "moj_found_guilty_child_sex_2007.hansard"]
+    row = edit_row(data_copy, "police_figures_2023_stages", "3", words="")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.stages(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
