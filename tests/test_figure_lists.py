@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from csebook import timeline
-from csebook.chapters import after_2025, children_social_care, hmicfrs_2023, iicsa_networks_2022, police_figures_2023
+from csebook.chapters import (
+    after_2025,
+    children_social_care,
+    hmicfrs_2023,
+    iicsa_networks_2022,
+    police_figures_2023,
+    since_audit,
+)
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -250,4 +257,45 @@ def test_the_stages_come_in_the_lists_order_and_a_stage_needs_its_label(data_cop
     row = edit_row(data_copy, "police_figures_2023_stages", "3", words="")
     with pytest.raises(DataError) as err:
         police_figures_2023.stages(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
+
+
+def test_since_audits_series_and_tables_come_in_their_lists_order():
+    package = _load_package()
+    beaconport = since_audit.beaconport_series(package)
+    assert [p.figure_id for p in beaconport] == [r.figure_id for r in package.figure_list("since_audit_beaconport")]
+    assert [p.what for p in beaconport] == ["identified for formal review", "re-opened",
+                                            "referred to Operation Beaconport"]
+    recording = since_audit.recording_series(package)
+    assert [p.when for p in recording] == ["2023", "Jan to Sep 2024", "Jan to Sep 2024", "2024", "June 2025"]
+    assert [p.what for p in recording][2:4] == ["of records", "of cases"]     # the figure rows' units
+    for table, list_id in since_audit.PRINTED.items():
+        assert since_audit.printed(package, table) == [(r.words, r.figure_id) for r in package.figure_list(list_id)]
+    assert since_audit.printed(package, "met_stages")[0] == (
+        "Cases under review (the force's statement, October 2025)", "met_cases_under_review_2025.pa")
+
+
+def test_a_since_audit_count_without_the_chapters_words_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "since_audit_recording", "4", member="sun_2025")
+    with pytest.raises(DataError) as err:
+        since_audit.recording_series(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sun_2025" in err.value.rule and "since_audit.py" in err.value.rule
+
+
+def test_a_since_audit_count_given_two_rows_is_named_with_its_row(data_copy):
+    path = data_copy / "figure_lists.csv"
+    fields, rows = rows_of(path)
+    last = max(i for i, r in enumerate(rows) if r["list_id"] == "since_audit_beaconport")
+    rows.insert(last + 1, dict(rows[last], position="4", figure_id="beaconport_referrals_2025_11.pp"))
+    write(path, fields, rows)
+    with pytest.raises(DataError) as err:
+        since_audit.beaconport_series(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, last + 3, "member")   # header is row 1
+
+
+def test_a_printed_row_without_its_label_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "since_audit_cases", "2", words="")
+    with pytest.raises(DataError) as err:
+        since_audit.printed(load_package(data_copy), "cases")
     assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
