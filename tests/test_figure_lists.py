@@ -18,6 +18,7 @@ from csebook.chapters import (
     iicsa_networks_2022,
     police_figures_2023,
     since_audit,
+    tk_counting,
 )
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
@@ -299,3 +300,20 @@ def test_a_printed_row_without_its_label_is_named_with_its_row(data_copy):
     with pytest.raises(DataError) as err:
         since_audit.printed(load_package(data_copy), "cases")
     assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
+
+
+def test_tk_countings_units_come_in_the_lists_order_with_their_studies():
+    package = _load_package()
+    units = tk_counting.unit_counts(package)
+    assert [u.figure_id for u in units] == [r.figure_id for r in package.figure_list("tk_counting_units")]
+    assert [u.study for u in units][::2] == ["CEOP 2011", "CEOP 2011", "Quilliam 2017", "Bhatti-Sinclair and Sutcliffe",
+                                             "Police, 2023"]
+    assert (units[0].unit, units[-1].unit) == ("potential offenders reported", "CSE-category offences")
+
+
+def test_a_tk_counting_study_without_a_colour_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "tk_counting_units", "5", member="Quilliam 2018")
+    with pytest.raises(DataError) as err:
+        tk_counting.unit_counts(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "Quilliam 2018" in err.value.rule and "tk_counting.py" in err.value.rule
