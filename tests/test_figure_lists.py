@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from csebook import timeline
+from csebook import suspects, timeline
 from csebook.chapters import (
     after_2025,
     children_social_care,
@@ -317,3 +317,19 @@ def test_a_tk_counting_study_without_a_colour_is_named_with_its_row(data_copy):
         tk_counting.unit_counts(load_package(data_copy))
     assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
     assert "Quilliam 2018" in err.value.rule and "tk_counting.py" in err.value.rule
+
+
+def test_the_published_shares_recorded_come_in_the_lists_order_then_the_audits():
+    package = _load_package()
+    coverage = suspects.coverage_variants(package)
+    assert [c.figure_id for c in coverage] == [r.figure_id for r in package.figure_list("after_2025_coverage")] + [
+        "perp_eth_not_recorded.casey"]           # the audit's 'not recorded', turned round in code
+    assert (coverage[0].label, coverage[0].source) == ("2022 or 2023, cases", "Sky News explainer")
+
+
+def test_a_published_share_without_its_source_words_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "after_2025_coverage", "6", member="sun_2025")
+    with pytest.raises(DataError) as err:
+        suspects.coverage_variants(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sun_2025" in err.value.rule and "suspects.py" in err.value.rule
