@@ -26,16 +26,30 @@ class Coverage:
     figure_id: str
 
 
-COVERAGE_ROWS = (
-    ("eth_recorded_cases.sky_explainer", "2022 or 2023, cases", "Sky News explainer"),
-    ("gbo_2023_eth_recorded.telegraph", "2023, suspects", "The Daily Telegraph"),
-    ("gbo_2023_eth_recorded.khyber", "2023, suspects", "Khyber News, rewriting agency copy"),
-    ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024, suspects", "Khyber News, rewriting agency copy"),
-    ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024, records", "Sky News (same briefing)"),
-    ("gbo_2024_eth_recorded.sun", "2024, cases", "The Sun (2024 police report)"),
-    ("casey_eth_recorded_third.sky", "at the audit, cases", "Baroness Casey to Sky News"),
-    ("eth_recorded_2025.pa", "June 2025, suspects", "PA (its own sentence)"),
-)
+COVERAGE_LIST = "after_2025_coverage"   # each published share recorded, its label the row's words (data/figure_lists.csv)
+# Who published each, and the copy read, by member
+COVERAGE_SOURCES = {
+    "sky_explainer": "Sky News explainer",
+    "telegraph_2023": "The Daily Telegraph",
+    "khyber_2023": "Khyber News, rewriting agency copy",
+    "khyber_2024q3": "Khyber News, rewriting agency copy",
+    "sky_2024q3": "Sky News (same briefing)",
+    "sun_2024": "The Sun (2024 police report)",
+    "casey_sky": "Baroness Casey to Sky News",
+    "pa_2025": "PA (its own sentence)",
+}
+
+
+def coverage_rows(package: Package) -> list[tuple[str, str, str]]:
+    """The published shares recorded in the list's order: (figure row, label, who published it)."""
+    out = []
+    for member, rows in package.list_members(COVERAGE_LIST, COVERAGE_SOURCES, "csebook/suspects.py").items():
+        if len(rows) > 1:
+            raise rows[1].error("member", f"'{member}' is one published figure, but has {len(rows)} rows")
+        if not rows[0].words:
+            raise rows[0].error("words", "the label (period and unit, in words) is missing")
+        out.append((rows[0].figure_id, rows[0].words, COVERAGE_SOURCES[member]))
+    return out
 
 
 def coverage_variants(package: Package) -> list[Coverage]:
@@ -43,7 +57,7 @@ def coverage_variants(package: Package) -> list[Coverage]:
     ethnicity recorded. 'Two-thirds not recorded' becomes a third recorded, and says so."""
     f = package.figure
     out = []
-    for fid, label, who in COVERAGE_ROWS:
+    for fid, label, who in coverage_rows(package):
         r = f(fid)
         out.append(Coverage(label, r.value / 100, r.value_as_printed, who, r.status, fid))
     casey = f("perp_eth_not_recorded.casey")

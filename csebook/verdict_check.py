@@ -10,7 +10,8 @@ and, for the texts the chapters compute (widget summaries, chart alt text), ever
 the modules that write reader-facing text: a literal holding a verdict word must be an argument of
 `pick`, `say` or `verdict` (its words are then chosen or checked from the numbers), or be listed as
 an exception. The claim checker's table (data/claims.csv) is read in its columns in the book's own
-voice. Exceptions (tests/verdict_exceptions.csv) name the page or file, a phrase of the sentence,
+voice, and the words the chapters show for the rows of their lists of figures (data/figure_lists.csv)
+as those modules' own strings. Exceptions (tests/verdict_exceptions.csv) name the page or file, a phrase of the sentence,
 and why it is not a verdict about numbers (a definition, a question, a quoted label...).
 """
 from __future__ import annotations
@@ -86,6 +87,12 @@ def claim_pieces(root: Path) -> list[tuple[str, str]]:
     return [(f"data/claims.csv {r['claim_id']} {c}", r[c]) for r in rows for c in CLAIM_COLUMNS if r.get(c)]
 
 
+def list_pieces(root: Path) -> list[tuple[str, str]]:
+    """The words a chapter shows for each row of its lists of figures (labels, nouns, periods)."""
+    rows = csv.DictReader(open(root / "data" / "figure_lists.csv", newline=""))
+    return [(f"data/figure_lists.csv {r['list_id']} {r['position']} words", r["words"]) for r in rows if r["words"]]
+
+
 def read_exceptions(root: Path) -> list[dict]:
     path = root / EXCEPTIONS
     rows = list(csv.DictReader(open(path, newline=""))) if path.exists() else []
@@ -153,6 +160,10 @@ def findings(root: Path, pages: list[str] | None = None) -> list[tuple[str, str,
                         reason = _excepted("data/claims.csv", s, exceptions, used)
                         how = f"exception: {reason}" if reason else ""
                     out.append((where, s, how))
+        for where, text in list_pieces(root):
+            if judges(text):
+                reason = _excepted("data/figure_lists.csv", text, exceptions, used)
+                out.append((where, text, f"exception: {reason}" if reason else ""))
         out += [(e["where"], e["phrase"], "unused exception") for i, e in enumerate(exceptions) if i not in used]
     return out
 

@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from csebook import timeline
-from csebook.chapters import after_2025, children_social_care, hmicfrs_2023
+from csebook import suspects, timeline
+from csebook.chapters import (
+    after_2025,
+    children_social_care,
+    hmicfrs_2023,
+    iicsa_networks_2022,
+    police_figures_2023,
+    since_audit,
+    tk_counting,
+)
 from csebook.data import DataError
 from csebook.data import load_package as _load_package
 
@@ -180,3 +188,148 @@ def test_a_page_naming_only_a_list_uses_every_figure_in_it(tmp_path):
         "graded_good.gbnews": ["a", "b"], "graded_requires_improvement.gbnews": ["a"],
         "graded_inadequate.gbnews": ["a"]}
     assert not any(set(v) & {"a", "b"} for k, v in pages.items() if k not in grades)
+
+
+def test_an_iicsa_bullet_takes_its_label_and_base_noun_from_its_rows_in_order():
+    package = _load_package()
+    rows = iicsa_networks_2022.area_rows(package)
+    assert [r.key for r in rows][:3] == ["durham_suspects", "durham_victims", "swansea_victims"]
+    assert [r.share_id for r in rows] == [r.figure_id for r in package.figure_list("iicsa_networks_2022_areas")
+                                          if r.part == "share"]
+    durham = rows[0]
+    assert (durham.label, durham.base_id, durham.base_word) == ("Durham: suspects", "cases.iicsa_durham", "cases")
+    # Swansea's figure is the share recorded: its statistic says so, not the chapter
+    assert [r.key for r in rows if r.share_is_recorded] == ["swansea_victims"]
+
+
+def test_an_iicsa_bullet_without_its_base_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "iicsa_networks_2022_areas", "4", part="children")
+    with pytest.raises(DataError) as err:
+        iicsa_networks_2022.area_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "part")
+
+
+def test_an_iicsa_share_that_is_no_share_of_records_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "iicsa_networks_2022_areas", "1", figure_id="csae_2023.vkpp")
+    with pytest.raises(DataError) as err:
+        iicsa_networks_2022.area_rows(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "statistic" in err.value.rule
+
+
+def test_the_police_series_places_each_count_at_the_middle_of_its_figures_period():
+    package = _load_package()
+    points = police_figures_2023.series_points(package)
+    assert [p.figure_id for p in points] == [r.figure_id for r in package.figure_list("police_figures_2023_series")]
+    assert [p.definition for p in points] == ["charity"] * 2 + ["ons"] * 3 + ["images"] + ["vkpp"] * 3
+    assert [p.year for p in points] == [2013.75, 2016.5, 2017.25, 2018.75, 2021.25, 2021.75, 2022.5, 2023.5, 2024.5]
+    assert (points[2].period, package.figure(points[2].figure_id).period) == (
+        "year to September 2017", "year ending September 2017")     # the chart's words, the row's period
+
+
+@pytest.mark.parametrize("period, middle", [("year ending March 2019", 2018.75), ("2013-14", 2013.75),
+                                            ("2021/22 (year ending March 2022)", 2021.75),
+                                            ("calendar year 2016", 2016.5), ("2023", 2023.5),
+                                            ("April 2023 to May 2024", None)])
+def test_the_middle_of_a_period(period, middle):
+    assert police_figures_2023.middle_of(period) == middle
+
+
+def test_a_series_count_whose_period_cannot_be_placed_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "police_figures_2023_series", "5", figure_id="taskforce_arrests_first_year.ho")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.series_points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "figure_id")
+    assert "period" in err.value.rule
+
+
+def test_a_series_count_of_a_definition_the_chart_does_not_draw_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "police_figures_2023_series", "6", member="pictures")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.series_points(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+
+
+def test_the_stages_come_in_the_lists_order_and_a_stage_needs_its_label(data_copy):
+    stages = police_figures_2023.stages(_load_package())
+    assert stages[0] == ("Offences recorded by police", "csae_2023.vkpp")
+    assert [fid for _, fid in stages][-2:] == ["moj_proceeded_child_sex_2007.hansard",
+                                               "moj_found_guilty_child_sex_2007.hansard"]
+    row = edit_row(data_copy, "police_figures_2023_stages", "3", words="")
+    with pytest.raises(DataError) as err:
+        police_figures_2023.stages(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
+
+
+def test_since_audits_series_and_tables_come_in_their_lists_order():
+    package = _load_package()
+    beaconport = since_audit.beaconport_series(package)
+    assert [p.figure_id for p in beaconport] == [r.figure_id for r in package.figure_list("since_audit_beaconport")]
+    assert [p.what for p in beaconport] == ["identified for formal review", "re-opened",
+                                            "referred to Operation Beaconport"]
+    recording = since_audit.recording_series(package)
+    assert [p.when for p in recording] == ["2023", "Jan to Sep 2024", "Jan to Sep 2024", "2024", "June 2025"]
+    assert [p.what for p in recording][2:4] == ["of records", "of cases"]     # the figure rows' units
+    for table, list_id in since_audit.PRINTED.items():
+        assert since_audit.printed(package, table) == [(r.words, r.figure_id) for r in package.figure_list(list_id)]
+    assert since_audit.printed(package, "met_stages")[0] == (
+        "Cases under review (the force's statement, October 2025)", "met_cases_under_review_2025.pa")
+
+
+def test_a_since_audit_count_without_the_chapters_words_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "since_audit_recording", "4", member="sun_2025")
+    with pytest.raises(DataError) as err:
+        since_audit.recording_series(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sun_2025" in err.value.rule and "since_audit.py" in err.value.rule
+
+
+def test_a_since_audit_count_given_two_rows_is_named_with_its_row(data_copy):
+    path = data_copy / "figure_lists.csv"
+    fields, rows = rows_of(path)
+    last = max(i for i, r in enumerate(rows) if r["list_id"] == "since_audit_beaconport")
+    rows.insert(last + 1, dict(rows[last], position="4", figure_id="beaconport_referrals_2025_11.pp"))
+    write(path, fields, rows)
+    with pytest.raises(DataError) as err:
+        since_audit.beaconport_series(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, last + 3, "member")   # header is row 1
+
+
+def test_a_printed_row_without_its_label_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "since_audit_cases", "2", words="")
+    with pytest.raises(DataError) as err:
+        since_audit.printed(load_package(data_copy), "cases")
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
+
+
+def test_tk_countings_units_come_in_the_lists_order_with_their_studies():
+    package = _load_package()
+    units = tk_counting.unit_counts(package)
+    assert [u.figure_id for u in units] == [r.figure_id for r in package.figure_list("tk_counting_units")]
+    assert [u.study for u in units][::2] == ["CEOP 2011", "CEOP 2011", "Quilliam 2017", "Bhatti-Sinclair and Sutcliffe",
+                                             "Police, 2023"]
+    assert (units[0].unit, units[-1].unit) == ("potential offenders reported", "CSE-category offences")
+
+
+def test_a_tk_counting_study_without_a_colour_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "tk_counting_units", "5", member="Quilliam 2018")
+    with pytest.raises(DataError) as err:
+        tk_counting.unit_counts(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "Quilliam 2018" in err.value.rule and "tk_counting.py" in err.value.rule
+
+
+def test_the_published_shares_recorded_come_in_the_lists_order_then_the_audits():
+    package = _load_package()
+    coverage = suspects.coverage_variants(package)
+    assert [c.figure_id for c in coverage] == [r.figure_id for r in package.figure_list("after_2025_coverage")] + [
+        "perp_eth_not_recorded.casey"]           # the audit's 'not recorded', turned round in code
+    assert (coverage[0].label, coverage[0].source) == ("2022 or 2023, cases", "Sky News explainer")
+
+
+def test_a_published_share_without_its_source_words_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "after_2025_coverage", "6", member="sun_2025")
+    with pytest.raises(DataError) as err:
+        suspects.coverage_variants(load_package(data_copy))
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
+    assert "sun_2025" in err.value.rule and "suspects.py" in err.value.rule

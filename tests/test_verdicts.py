@@ -143,3 +143,12 @@ def test_the_check_finds_an_unchecked_verdict_in_prose_and_in_a_module(tmp_path)
     assert any(how == "" and dropped["phrase"].lower() in text.lower() for _, text, how in found)
     # the declared verdicts of the executed chapter (copied with it) still count as checked
     assert any(how.startswith("declared hm_adds_up") for _, _, how in found)
+
+
+def test_the_words_of_a_list_of_figures_are_checked_as_the_chapters_own():
+    """A label moved from a chapter module into data/figure_lists.csv is still read: 'Rise on 2023'
+    holds a verdict word and is excepted there, with its reason."""
+    from csebook.verdict_check import findings
+
+    found = {where: how for where, text, how in findings(ROOT) if where.startswith("data/figure_lists.csv")}
+    assert found["data/figure_lists.csv since_audit_police_2024 2 words"].startswith("exception: labels")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import fmt, stats
 from ..charts import Recorded, bounds_chart, recorded_chart
-from ..data import STATUS_LABELS, Package
+from ..data import STATUS_LABELS, ListRow, Package
 from ..widgets import Control, StaticWidget, View
 
 
@@ -22,26 +22,38 @@ class AreaRow:
     share_is_recorded: bool = False   # Swansea's figure is the share recorded, not missing
 
 
-AREA_ROWS = [
-    AreaRow("durham_suspects", "Durham: suspects", "suspect_eth_missing.iicsa_durham", "cases.iicsa_durham", "cases"),
-    AreaRow("durham_victims", "Durham: victims", "victim_eth_missing.iicsa_durham", "victims.iicsa_durham", "victims"),
-    AreaRow("swansea_victims", "Swansea: victims", "victim_eth_recorded.iicsa_swansea",
-            "incidents.iicsa_swansea", "incidents", share_is_recorded=True),
-    AreaRow("warwickshire_perpetrators", "Warwickshire: perpetrators", "perp_eth_missing.iicsa_warwickshire",
-            "perpetrators.iicsa_warwickshire", "perpetrators"),
-    AreaRow("warwickshire_victims", "Warwickshire: victims", "victim_eth_missing.iicsa_warwickshire",
-            "victims.iicsa_warwickshire", "victims"),
-    AreaRow("sthelens_perpetrators", "St Helens: alleged perpetrators", "perp_eth_missing.iicsa_sthelens",
-            "perpetrators.iicsa_sthelens", "alleged perpetrators"),
-    AreaRow("sthelens_victims", "St Helens: victims", "victim_eth_missing.iicsa_sthelens", "victims.iicsa_sthelens", "victims"),
-    AreaRow("towerhamlets_offenders", "Tower Hamlets: offenders", "perp_eth_missing.iicsa_towerhamlets",
-            "reports.iicsa_towerhamlets", "reports"),
-    AreaRow("towerhamlets_victims", "Tower Hamlets: victims", "victim_eth_missing.iicsa_towerhamlets",
-            "victims.iicsa_towerhamlets", "victims"),
-    AreaRow("bristol_suspects", "Bristol: suspects", "suspect_eth_missing.iicsa_bristol", "suspects.iicsa_bristol", "suspects"),
-    AreaRow("bristol_children", "Bristol: children at risk", "child_eth_missing.iicsa_bristol",
-            "children_at_risk.iicsa_bristol", "children at risk"),
-]
+AREAS_LIST = "iicsa_networks_2022_areas"   # each bullet's share and base rows, in order (data/figure_lists.csv)
+
+
+def area_row(package: Package, key: str, rows: tuple[ListRow, ...]) -> AreaRow:
+    """One bullet from its list rows: the 'share' row (its words are the bullet's label) and the 'base'
+    row (its words, the noun the base is counted in). Whether the share is of those recorded or of
+    those not recorded is the share row's statistic in figures.csv."""
+    by_part = {}
+    for r in rows:
+        if r.part not in ("share", "base"):
+            raise r.error("part", f"'{r.part}': a bullet's rows are its 'share' and its 'base'")
+        if not r.words:
+            raise r.error("words", "the words the chart shows for the row are missing")
+        by_part[r.part] = r
+    for part in ("share", "base"):
+        if part not in by_part:
+            raise rows[0].error("part", f"'{key}' has no row for its {part}")
+    share, base = by_part["share"], by_part["base"]
+    statistic = package.figure_quietly(share.figure_id).statistic
+    if not statistic.endswith("_recorded_share"):
+        raise share.error("figure_id", f"the statistic of {share.figure_id} ({statistic!r}) is not a share "
+                                       "recorded or not recorded")
+    return AreaRow(key, share.words, share.figure_id, base.figure_id, base.words,
+                   share_is_recorded=not statistic.endswith("_not_recorded_share"))
+
+
+def area_rows(package: Package) -> tuple[AreaRow, ...]:
+    """The bullets in the list's order."""
+    return package.cached(AREAS_LIST, lambda: tuple(area_row(package, key, rows)
+                                                    for key, rows in package.list_members(AREAS_LIST).items()))
+
+
 AREAS = ["Durham", "Swansea", "Warwickshire", "St Helens", "Tower Hamlets", "Bristol"]
 GROUP_SHARES = (("0.1", "10%"), ("0.5", "50%"), ("0.9", "90%"))
 
@@ -58,12 +70,12 @@ def recorded_row(package: Package, row: AreaRow) -> Recorded:
 
 
 def missing_ethnicity_chart(package: Package):
-    return recorded_chart([recorded_row(package, r) for r in AREA_ROWS],
+    return recorded_chart([recorded_row(package, r) for r in area_rows(package)],
                           title="Ethnicity recorded and not recorded, IICSA case study areas")
 
 
 def bounds_view(package: Package, row: str, group_share: str) -> View:
-    area = next(r for r in AREA_ROWS if r.key == row)
+    area = next(r for r in area_rows(package) if r.key == row)
     rec = recorded_row(package, area)
     recorded = 1 - rec.not_recorded / 100
     s = float(group_share)
@@ -82,7 +94,7 @@ def bounds_view(package: Package, row: str, group_share: str) -> View:
 
 def bounds_widget(package: Package) -> StaticWidget:
     controls = [
-        Control("row", "Area and whose ethnicity", tuple((r.key, r.label) for r in AREA_ROWS), kind="select"),
+        Control("row", "Area and whose ethnicity", tuple((r.key, r.label) for r in area_rows(package)), kind="select"),
         Control("group_share", "Suppose a group is this share of those recorded", GROUP_SHARES),
     ]
     return StaticWidget.bound(bounds_view, package, controls,

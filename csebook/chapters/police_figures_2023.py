@@ -1,6 +1,7 @@
 """The numbers and views of the chapter on what the 2023 police figures count."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import fmt, stats
@@ -133,22 +134,50 @@ DEFINITIONS = {
     "images": ("image offences included", ORANGE),
     "vkpp": ("police national analysis", BLUE),
 }
-SERIES = (
-    SeriesPoint(2013.75, "2013-14", "child_sex_offences_2013_14.nspcc", "charity"),
-    SeriesPoint(2016.5, "2016", "child_sex_offences_2016.childrenssociety", "charity"),
-    SeriesPoint(2017.25, "year to September 2017", "csa_offences_table_a4_2017q3.ons_foi", "ons"),
-    SeriesPoint(2018.75, "year to March 2019", "csa_offences_child_id_2019.ons", "ons"),
-    SeriesPoint(2021.25, "year to September 2021", "police_recorded_child_sexual_offences.iicsa_final", "ons"),
-    SeriesPoint(2021.75, "2021-22", "csa_offences_2021_22.csacentre_pa", "images"),
-    SeriesPoint(2022.5, "2022", "csae_2022.npcc", "vkpp"),
-    SeriesPoint(2023.5, "2023", "csae_2023.vkpp", "vkpp"),
-    SeriesPoint(2024.5, "2024", "csae_2024.sun", "vkpp"),
-)
+SERIES_LIST = "police_figures_2023_series"   # every count of the chart, by definition (data/figure_lists.csv)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_YEAR_ENDING = re.compile(r"year ending (%s) (\d{4})" % "|".join(_MONTHS))
+
+
+def middle_of(period: str) -> float | None:
+    """The middle of a twelve-month period as figures.csv gives it: a year ending in a month ('year ending
+    September 2017', '2021/22 (year ending March 2022)'), a year from April ('2013-14'), or a calendar year
+    ('2016', 'calendar year 2016'); None for any other period."""
+    ending = _YEAR_ENDING.search(period)
+    if ending:
+        return int(ending.group(2)) + (_MONTHS.index(ending.group(1)) + 1) / 12 - 0.5
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return int(period[:4]) + 0.75
+    calendar = re.fullmatch(r"(?:calendar year )?(\d{4})", period)
+    return int(calendar.group(1)) + 0.5 if calendar else None
+
+
+def series_points(package: Package) -> tuple[SeriesPoint, ...]:
+    """The chart's counts in the list's order: the definition is the row's member (named and coloured in
+    DEFINITIONS), the period as the chart shows it the row's words, and where the point sits the middle
+    of the figure's own period."""
+    def make():
+        package.list_members(SERIES_LIST, DEFINITIONS, "csebook/chapters/police_figures_2023.py")
+        out = []
+        for r in package.figure_list(SERIES_LIST):
+            period = package.figure_quietly(r.figure_id).period
+            year = middle_of(period)
+            if year is None:
+                raise r.error("figure_id", f"the period of {r.figure_id} ({period!r}) is not a twelve-month "
+                                           "period the chart can place")
+            if not r.words:
+                raise r.error("words", "the period as the chart shows it is missing")
+            out.append(SeriesPoint(year, r.words, r.figure_id, r.member))
+        return tuple(out)
+    return package.cached(SERIES_LIST, make)
+
+
 BREAKS = ((2016.25, "CSE flag mandatory (April 2016)"),)
 
 
 def series_rows(package: Package) -> list[tuple[SeriesPoint, object]]:
-    return [(p, package.figure(p.figure_id)) for p in SERIES]
+    return [(p, package.figure(p.figure_id)) for p in series_points(package)]
 
 
 def series_chart(package: Package) -> Chart:
@@ -200,20 +229,24 @@ def rates_per_100k_children(package: Package) -> list[tuple[str, str, float]]:
 
 
 # -- from record to conviction ------------------------------------------------------------------------
-STAGES = (
-    ("Offences recorded by police", "csae_2023.vkpp"),
-    ("Suspects arrested by the group-based taskforce's support, first year", "taskforce_arrests_first_year.ho"),
-    ("Suspects referred to prosecutors for a charging decision (child abuse flag)", "cps_child_abuse_pcd_2013_14.pq210322"),
-    ("Defendants prosecuted, sexual offences (child abuse flag)", "cps_csa_sexual_prosecutions_2013_14.pq209019"),
-    ("Defendants convicted, sexual offences (child abuse flag)", "cps_csa_sexual_convictions_2013_14.pq209019"),
-    ("Defendants proceeded against in court, sexual offences against under-18s", "moj_proceeded_child_sex_2007.hansard"),
-    ("Defendants found guilty in court, sexual offences against under-18s", "moj_found_guilty_child_sex_2007.hansard"),
-)
+STAGES_LIST = "police_figures_2023_stages"   # each stage's label and figure row (data/figure_lists.csv)
+
+
+def stages(package: Package) -> list[tuple[str, str]]:
+    """Each stage from record to conviction, in the list's order: (its label, its figure row)."""
+    out = []
+    for r in package.figure_list(STAGES_LIST):
+        if not r.words:
+            raise r.error("words", "the stage's label is missing")
+        out.append((r.words, r.figure_id))
+    return out
+
+
 def stages_chart(package: Package) -> Chart:
     """What is known at each stage, each bar with its unit and period, on a log scale; not a funnel."""
     import math
 
-    rows = [(label, package.figure(fid)) for label, fid in STAGES]
+    rows = [(label, package.figure(fid)) for label, fid in stages(package)]
     lay = Layout().title("From record to conviction: what has been published at each stage")
     lay.text("Different years, definitions and units: read each bar on its own, not as a funnel.", weight="bold")
     top = 200_000

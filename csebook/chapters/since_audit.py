@@ -30,18 +30,30 @@ class Point:
     figure_id: str
 
 
-BEACONPORT = (
-    ("closed_cases_for_review.hansard", "to 16 June 2025", "identified for formal review", "Home Secretary, Parliament"),
-    ("cases_reopened_2025.pq62612", "to 2 July 2025", "re-opened", "written answer, Parliament"),
-    ("beaconport_referrals_2025_11.independent", "to 4 November 2025", "referred to Operation Beaconport",
-     "National Crime Agency briefing, as The Independent reported it"),
-)
+BEACONPORT_LIST = "since_audit_beaconport"   # the dated counts, in order (data/figure_lists.csv)
+# Each count in the chart's words, by member: (when, the stage counted, who published the copy read)
+BEACONPORT_WORDS = {
+    "review": ("to 16 June 2025", "identified for formal review", "Home Secretary, Parliament"),
+    "reopened": ("to 2 July 2025", "re-opened", "written answer, Parliament"),
+    "referred": ("to 4 November 2025", "referred to Operation Beaconport",
+                 "National Crime Agency briefing, as The Independent reported it"),
+}
+
+
+def _one_row_each(package: Package, list_id: str, words: dict) -> list[tuple]:
+    """A list whose members are one figure each, in order, with the chapter's words for each member."""
+    out = []
+    for member, rows in package.list_members(list_id, words, "csebook/chapters/since_audit.py").items():
+        if len(rows) > 1:
+            raise rows[1].error("member", f"'{member}' is one figure of the chart, but has {len(rows)} rows")
+        out.append((rows[0].figure_id, *words[member]))
+    return out
 
 
 def beaconport_series(package: Package) -> list[Point]:
     f = package.figure
     return [Point(when, what, f(fid).value, f(fid).value_as_printed, who, STATUS_LABELS[f(fid).status], fid)
-            for fid, when, what, who in BEACONPORT]
+            for fid, when, what, who in _one_row_each(package, BEACONPORT_LIST, BEACONPORT_WORDS)]
 
 
 def beaconport_chart(points: list[Point]) -> Chart:
@@ -68,15 +80,17 @@ def beaconport_chart(points: list[Point]) -> Chart:
     return Chart(lay.figure(), alt, [fmt.lower_first(p.printed) for p in points])
 
 
-# Each published share recorded, when (in the chart's short words) and whose copy; what it is a share
-# of (suspects, records, cases) is the row's unit in figures.csv ("percent of suspects").
-RECORDING = (
-    ("gbo_2023_eth_recorded.telegraph", "2023", "The Daily Telegraph"),
-    ("gbo_2024q3_eth_recorded.khyber", "Jan to Sep 2024", "Khyber News, rewriting agency copy"),
-    ("gbo_2024q3_eth_recorded.sky", "Jan to Sep 2024", "Sky News, the same briefing"),
-    ("gbo_2024_eth_recorded.sun", "2024", "The Sun, the police report for 2024"),
-    ("eth_recorded_2025.pa", "June 2025", "PA, its own words"),
-)
+# Each published share recorded (data/figure_lists.csv), when (in the chart's short words) and whose copy,
+# by member; what it is a share of (suspects, records, cases) is the row's unit in figures.csv
+# ("percent of suspects").
+RECORDING_LIST = "since_audit_recording"
+RECORDING_WORDS = {
+    "telegraph_2023": ("2023", "The Daily Telegraph"),
+    "khyber_2024q3": ("Jan to Sep 2024", "Khyber News, rewriting agency copy"),
+    "sky_2024q3": ("Jan to Sep 2024", "Sky News, the same briefing"),
+    "sun_2024": ("2024", "The Sun, the police report for 2024"),
+    "pa_2025": ("June 2025", "PA, its own words"),
+}
 
 
 def share_of(unit: str) -> str:
@@ -90,7 +104,7 @@ def recording_series(package: Package) -> list[Point]:
     f = package.figure
     return [Point(when, share_of(f(fid).unit), f(fid).value / 100, f(fid).value_as_printed, who,
                   STATUS_LABELS[f(fid).status], fid)
-            for fid, when, who in RECORDING]
+            for fid, when, who in _one_row_each(package, RECORDING_LIST, RECORDING_WORDS)]
 
 
 def recording_chart(points: list[Point]) -> Chart:
@@ -151,59 +165,25 @@ def allows_widget(package: Package) -> StaticWidget:
                               default={"key": "sub2024_pakistani", "recorded": "0.39"})
 
 
-# -- the inspections and the police analysis: tables of figures as printed ---------------------------
-INSPECTION_FIGURES = [
-    ("Live multi-victim, multi-offender exploitation investigations (Greater Manchester)",
-     "gmp_mvmo_investigations_2025.independent"),
-    ("Victims and survivors in them", "gmp_mvmo_victims_2025.independent"),
-    ("Suspects in them", "gmp_mvmo_suspects_2025.independent"),
-    ("Officers working on them", "gmp_mvmo_officers_2025.independent"),
-    ("Investigators in the force's exploitation major incident team", "gmp_cse_mit_investigators.hmicfrs"),
-    ("Of them, not trained to the required level", "gmp_cse_mit_not_trained.ldrs"),
-    ("2023 recommendations reviewed in the progress report", "hmicfrs_2025_2023_recs_reviewed.accountabilityindex"),
-    ("Of them, still unmet", "hmicfrs_2025_2023_recs_unmet.coolfm"),
-    ("Child exploitation cases accurately identified on police systems", "cases_identified_2025.pa"),
-]
-
-POLICE_2024_FIGURES = [
-    ("Recorded child sexual abuse and exploitation offences, 2024", "csae_2024.sun"),
-    ("Rise on 2023", "csae_rise_2024.vkpp"),
-    ("Share of offences online", "csae_online_share_2024.vkpp"),
-    ("Share of offences reported, on wider estimates", "csae_reported_share_estimate.vkpp"),
-    ("Group-based offences, 2024", "group_based_2024.sun"),
-    ("Group-based cases with ethnicity recorded", "gbo_2024_eth_recorded.sun"),
-]
+# -- tables of figures as printed: each a list of figure rows, each row's words its label ----------------
+PRINTED = {
+    "inspection": "since_audit_inspection",        # the inspections of 2025
+    "police_2024": "since_audit_police_2024",      # the police analysis of 2024
+    "arrests": "since_audit_arrests",              # the newest figures: the taskforce's arrests
+    "cases": "since_audit_cases",                  # closed cases, by stage
+    "met_stages": "since_audit_met_stages",        # the Metropolitan Police review, by stage
+    "definitions": "since_audit_definitions",      # the thresholds of the inquiry and of Beaconport
+}
 
 
-# -- the newest figures: tables of figures as printed ----------------------------------------------
-ARRESTS = [
-    ("Arrests the taskforce contributed to, twelve months (first year of operation)",
-     "taskforce_arrests_first_year.hansard"),
-    ("Arrests the taskforce contributed to, nine months (April to December 2024)",
-     "taskforce_arrests_apr_dec_2024.hansard"),
-    ("Arrests by the taskforce in the government's first year, as GB News reports the statement of "
-     "2 September 2025", "taskforce_arrests_2024_25.gbnews"),
-]
-CASES = [
-    ("Closed cases identified for formal review since January, as GB News reports the statement of "
-     "2 September 2025", "closed_cases_for_review_2025_09.gbnews"),
-    ("Of them, 'accelerated as a matter of urgency'", "closed_cases_accelerated_2025_09.gbnews"),
-    ("Referrals received by Operation Beaconport, National Crime Agency briefing of 4 November 2025",
-     "beaconport_referrals_2025_11.independent"),
-    ("Cases flagged for reinvestigation, as the Mirror reports the statement of 9 December 2025",
-     "cases_flagged_reinvestigation_2025_12.mirror"),
-    ("Of them, priority cases of rape", "priority_rape_cases_2025_12.mirror"),
-]
-MET_STAGES = [
-    ("Cases under review (the force's statement, October 2025)", "met_cases_under_review_2025.pa"),
-    ("Cases under review (a later summary)", "met_cases_under_review_2025.particle"),
-    ("Of them, examined so far", "met_cases_examined_2025.particle"),
-    ("Still in scope", "met_cases_in_scope_2025.particle"),
-]
-DEFINITIONS = [
-    ("The inquiry's draft terms of reference, paragraph 3.1", "inquiry_draft_definition_threshold.christianconcern"),
-    ("Operation Beaconport's scope, in a news report's words", "beaconport_definition_threshold.careledger"),
-]
+def printed(package: Package, table: str) -> list[tuple[str, str]]:
+    """One table of figures as printed (a key of PRINTED), in its list's order: (label, figure row)."""
+    out = []
+    for r in package.figure_list(PRINTED[table]):
+        if not r.words:
+            raise r.error("words", "the row's label in the table is missing")
+        out.append((r.words, r.figure_id))
+    return out
 
 
 def statuses(package: Package) -> dict[str, int]:

@@ -23,24 +23,27 @@ class UnitCount:
     figure_id: str
 
 
-UNIT_COUNTS = (
-    UnitCount("CEOP 2011", "potential offenders reported", "ceop2011_potential_offenders.c4"),
-    UnitCount("CEOP 2011", "suspects fully identified", "ceop2011_identified.c4"),
-    UnitCount("CEOP 2011", "victims", "ceop2011_victims.c4"),
-    UnitCount("Quilliam 2017", "people convicted", "quilliam_offenders.hl14053"),
-    UnitCount("Quilliam 2017", "cases", "quilliam_cases.press"),
-    UnitCount("Bhatti-Sinclair and Sutcliffe", "defendants", "bss_defendants.ssrn"),
-    UnitCount("Bhatti-Sinclair and Sutcliffe", "prosecutions", "bss_prosecutions.ssrn"),
-    UnitCount("Police, 2023", "group-based offences", "group_based_2023.hansard"),
-    UnitCount("Police, 2023", "CSE-category offences", "cse_2023.hansard"),
-)
+UNITS_LIST = "tk_counting_units"   # each study's counts, in each unit it used (data/figure_lists.csv)
+STUDY_COLOURS = {"CEOP 2011": SKY, "Quilliam 2017": ORANGE, "Bhatti-Sinclair and Sutcliffe": GREEN, "Police, 2023": BLUE}
+
+
+def unit_counts(package: Package) -> tuple[UnitCount, ...]:
+    """The counts in the list's order: the study is the row's member (coloured in STUDY_COLOURS), the
+    unit as the chart names it the row's words."""
+    package.list_members(UNITS_LIST, STUDY_COLOURS, "csebook/chapters/tk_counting.py")
+    out = []
+    for r in package.figure_list(UNITS_LIST):
+        if not r.words:
+            raise r.error("words", "the unit as the chart names it is missing")
+        out.append(UnitCount(r.member, r.words, r.figure_id))
+    return tuple(out)
 
 
 def units_chart(package: Package) -> Chart:
     """Each study's own counts in each unit it used, on a log scale (the units differ by
     hundreds of times); each bar's label on the line above it."""
-    rows = [(u, package.figure(u.figure_id).count) for u in UNIT_COUNTS]
-    colours = {"CEOP 2011": SKY, "Quilliam 2017": ORANGE, "Bhatti-Sinclair and Sutcliffe": GREEN, "Police, 2023": BLUE}
+    rows = [(u, package.figure(u.figure_id).count) for u in unit_counts(package)]
+    colours = STUDY_COLOURS
     lay = Layout().title("One subject, many units: what each source counted")
     for u, n in rows:
         lay.text(f"{u.study}, {u.unit}: {fmt.count(n)}")
