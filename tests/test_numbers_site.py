@@ -225,7 +225,7 @@ def test_each_computed_number_in_the_finder_stands_in_a_sentence_its_chapter_sho
     words): it is the chapter's own sentence as built, word for word, with the status marks, footnote
     marks and the site's typography set aside; a cross-reference reads as words, never as a label."""
     def plain(el) -> str:
-        text = el.get_text(" ")
+        text = el if isinstance(el, str) else el.get_text(" ")
         text = re.sub("[\u2019\u2018\u201c\u201d'\"]", "", text).replace("...", "\u2026")
         return re.sub(r"\s+", "", text)
 
@@ -236,11 +236,11 @@ def test_each_computed_number_in_the_finder_stands_in_a_sentence_its_chapter_sho
         assert not re.search(r"\b(?:fig|sec|ex)-[a-z0-9-]+\b", said.get_text()), \
             f"{li['id']} shows a cross-reference's label: {said.get_text()[:160]}"
         chapter = li["data-pages"]
-        if chapter not in chapters:
-            main = BeautifulSoup(str(soup(f"book/{chapter}.html").select_one("main")), "html.parser")
-            for el in main.select("script, style, .num-mark, .visually-hidden, .footnote-reference, .headerlink"):
-                el.decompose()
-            chapters[chapter] = plain(main)
+        if chapter not in chapters:     # the chapter's words, without what the site adds around them
+            main = soup(f"book/{chapter}.html").select_one("main")
+            skip = {id(e) for e in main.select("script, style, .num-mark, .visually-hidden, .footnote-reference, .headerlink")}
+            chapters[chapter] = plain(" ".join(t for t in main.find_all(string=True)
+                                               if not any(id(p) in skip for p in t.parents)))
         # where the finder words a cross-reference its own way, the sentence is compared on each side of it
         pieces = [p for p in re.split("\u2026|afigureinthatchapter|anexerciseinthatchapter|anothersection", plain(said)) if p]
         for piece in pieces:
