@@ -15,6 +15,7 @@ from csebook.chapters import (
     after_2025,
     children_social_care,
     hmicfrs_2023,
+    home_office_2020,
     iicsa_networks_2022,
     police_figures_2023,
     since_audit,
@@ -347,3 +348,25 @@ def test_a_published_share_without_its_source_words_is_named_with_its_row(data_c
         suspects.coverage_variants(with_lists(data_copy))
     assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")
     assert "sun_2025" in err.value.rule and "suspects.py" in err.value.rule
+
+
+def test_each_studys_table_lists_its_figures_in_the_lists_order_with_their_labels():
+    package = _load_package()
+    ceop = home_office_2020.study_figures(package, "ceop2011")
+    assert ceop[0] == ("Potential offenders reported to CEOP", "ceop2011_potential_offenders.c4")
+    assert [fid for _, fid in ceop] == [r.figure_id for r in package.figure_list("home_office_2020_studies")
+                                        if r.member == "ceop2011"]
+    assert set(home_office_2020.STUDY_NAMES) == set(package.list_members("home_office_2020_studies"))
+    with pytest.raises(KeyError, match="ceop2011"):
+        home_office_2020.study_figures(package, "ceop2012")
+
+
+def test_a_study_figure_without_its_label_or_of_an_unnamed_study_is_named_with_its_row(data_copy):
+    row = edit_row(data_copy, "home_office_2020_studies", "3", words="")
+    with pytest.raises(DataError) as err:
+        home_office_2020.study_figures(with_lists(data_copy), "ceop2011")
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "words")
+    row = edit_row(data_copy, "home_office_2020_studies", "3", words="Recorded as Asian", member="ceop2012")
+    with pytest.raises(DataError) as err:
+        home_office_2020.study_figures(with_lists(data_copy), "ceop2011")
+    assert (err.value.file, err.value.row, err.value.column) == (FILE, row, "member")

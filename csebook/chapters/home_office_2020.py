@@ -103,47 +103,6 @@ def assumption_widget(package: Package) -> StaticWidget:
 
 
 # One table and one chart for each study the paper weighed, each in the study's own unit.
-STUDY_FIGURES = {
-    "ceop2011": [
-        ("Potential offenders reported to CEOP", "ceop2011_potential_offenders.c4"),
-        ("Suspects fully identified", "ceop2011_identified.c4"),
-        ("Suspects recorded as Asian", "ceop2011_asian.c4"),
-        ("Suspects recorded as White", "ceop2011_white.c4"),
-        ("Suspects of unknown ethnicity", "ceop2011_unknown.c4"),
-        ("Groups recorded as Asian", "ceop2011_groups_asian.c4"),
-        ("Groups recorded as White", "ceop2011_groups_white.c4"),
-        ("Groups of unknown ethnicity", "ceop2011_groups_unknown.c4"),
-        ("Victims", "ceop2011_victims.c4"),
-        ("Victims recorded as White", "ceop2011_victims_white.c4"),
-        ("Victims recorded as Asian", "ceop2011_victims_asian.c4"),
-    ],
-    "occ2012": [
-        ("Children confirmed as victims", "occ_victims.press"),
-        ("Children identified as at high risk", "occ_high_risk.press"),
-        ("Perpetrators", "occ_perpetrators.independent"),
-        ("Perpetrators recorded as White", "occ_perpetrators_white.independent"),
-        ("Perpetrators recorded as Asian", "occ_perpetrators_asian.independent"),
-        ("Perpetrators recorded as Black", "occ_perpetrators_black.independent"),
-    ],
-    "ceop2013": [
-        ("Type 1 cases", "ceop2013_type1_cases.ceop"),
-        ("Victims in those cases", "ceop2013_type1_victims.ceop"),
-        ("Victims whose sex was given (all female)", "ceop2013_victims_sex_recorded.ceop"),
-        ("Victims with at least one identified vulnerability", "ceop2013_victims_vulnerable.ceop"),
-        ("Victims aged 12 to 13", "ceop2013_victims_12_13.ceop"),
-        ("Victims aged 14 to 15", "ceop2013_victims_14_15.ceop"),
-        ("Victims aged 16 to 17", "ceop2013_victims_16_17.ceop"),
-    ],
-    "quilliam2017": [
-        ("Cases", "quilliam_cases.press"),
-        ("People convicted, as compiled by Quilliam", "quilliam_offenders.hl14053"),
-        ("Recorded as Asian (count)", "quilliam_asian_count.sky"),
-        ("Recorded as Asian", "quilliam_asian.hl14053"),
-        ("Recorded as Black", "quilliam_black.hl14053"),
-        ("Recorded as White", "quilliam_white.hl14053"),
-        ("Unknown", "quilliam_unknown.hl14053"),
-    ],
-}
 
 STUDY_NAMES = {
     "ceop2011": "CEOP, Out of Mind, Out of Sight (2011)",
@@ -153,10 +112,25 @@ STUDY_NAMES = {
 }
 
 
+STUDIES_LIST = "home_office_2020_studies"   # each study's figures as printed, with their labels (data/figure_lists.csv)
+
+
+def study_figures(package: Package, key: str) -> list[tuple[str, str]]:
+    """A study's figures as its table lists them, (label, figure id), in the list's order: the study
+    is the row's member (named in STUDY_NAMES), the label the row's words."""
+    studies = package.list_members(STUDIES_LIST, STUDY_NAMES, "csebook/chapters/home_office_2020.py")
+    if key not in studies:
+        raise KeyError(f"no study called {key!r}; choose one of {sorted(studies)}")
+    for r in studies[key]:
+        if not r.words:
+            raise r.error("words", "the label the study's table shows for the figure is missing")
+    return [(r.words, r.figure_id) for r in studies[key]]
+
+
 def study_table(package: Package, key: str) -> str:
     from ..tables import figures_html
 
-    return figures_html(package, STUDY_FIGURES[key], caption=f"{STUDY_NAMES[key]}: the figures as printed")
+    return figures_html(package, study_figures(package, key), caption=f"{STUDY_NAMES[key]}: the figures as printed")
 
 
 def occ_not_given(package: Package) -> int:
@@ -196,7 +170,7 @@ def study_chart(package: Package, key: str) -> Chart:
         return composition_chart([study(package, "quilliam2017_convictions")],
                                  title=f"Quilliam 2017: {fmt.count(f('quilliam_offenders.hl14053').count)} people "
                                        "convicted, by recorded ethnicity")
-    raise KeyError(f"no study called {key!r}; choose one of {sorted(STUDY_FIGURES)}")
+    raise KeyError(f"no study called {key!r}; choose one of {sorted(STUDY_NAMES)}")
 
 
 
