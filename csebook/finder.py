@@ -270,8 +270,8 @@ def _reference_words(role: str, label: str) -> str:
     if role == "numref":
         return "a figure in that chapter"
     title = section_titles().get(label)
-    if title:
-        return f"\u201c{title}\u201d"
+    if title:     # a quotation within the title takes single quotation marks inside the double
+        return "\u201c" + re.sub(r'"([^"]*)"', "\u2018\\1\u2019", title) + "\u201d"
     return "an exercise in that chapter" if label.startswith("ex-") else "another section"
 
 

@@ -171,3 +171,14 @@ def test_a_number_is_linked_for_the_builder_that_writes_its_page():
         assert f'href="{row_href}"' in written[0] and ">717<" in written[0], (builder, written[0])
         assert 'href="#n-police-share"' in written[1], (builder, written[1])
         assert not any("csebook_number" in n for n in page.findall(nodes.raw))
+
+
+def test_a_cross_reference_in_a_finder_sentence_reads_as_words_not_as_its_label():
+    from csebook.finder import _plain, section_titles
+
+    text = _plain("as {numref}`fig-ho-studies` shows ({ref}`sec-after-2025` gives it; {ref}`ex-si-widget`)", {}, "x")
+    assert "fig-" not in text and "sec-" not in text and "ex-" not in text
+    assert "a figure in that chapter" in text and "an exercise in that chapter" in text
+    title = section_titles()["sec-after-2025"]
+    assert '"' in title                                   # the title quotes a question
+    assert "\u201c" + title.replace('"relative to what?"', "\u2018relative to what?\u2019") + "\u201d" in text
