@@ -90,6 +90,23 @@ class ListRow:
         return DataError(FIGURE_LISTS, self.row, column, rule)
 
 
+def by_part(member: str, rows: tuple[ListRow, ...], parts: tuple[str, ...]) -> dict[str, ListRow]:
+    """A member's rows by their part, when the member has exactly these parts, each with the words the
+    chapter shows for it; else an error naming the row (an unknown part or missing words) or the
+    member's first row (a part missing)."""
+    out = {}
+    for r in rows:
+        if r.part not in parts:
+            raise r.error("part", f"'{r.part}': the rows of '{member}' are its " + " and its ".join(map(repr, parts)))
+        if not r.words:
+            raise r.error("words", "the words the chapter shows for the row are missing")
+        out[r.part] = r
+    for part in parts:
+        if part not in out:
+            raise rows[0].error("part", f"'{member}' has no row for its {part}")
+    return out
+
+
 FIGURE_LISTS = "data/figure_lists.csv"
 LIST_COLUMNS = ["list_id", "position", "member", "part", "words", "figure_id"]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import fmt, limits
 from ..charts import Chart, bar_row, percent_axis, plot_block, stamp
-from ..data import STATUS_LABELS, ListRow, Package
+from ..data import STATUS_LABELS, ListRow, Package, by_part
 from ..layout import Layout
 from ..style import BLUE, GREEN, ORANGE, REST, UNKNOWN, VERMILLION
 from ..verdicts import pick
@@ -173,17 +173,8 @@ def missing_rows(package: Package) -> tuple[Missing, ...]:
     and the noun the chart shows for each (the row's words)."""
     out = []
     for area, rows in package.list_members(MISSING_LIST).items():
-        by_part = {}
-        for r in rows:
-            if r.part not in ("victims", "suspects"):
-                raise r.error("part", f"'{r.part}': an area's rows are its 'victims' and its 'suspects'")
-            if not r.words:
-                raise r.error("words", "the noun the chart shows for the row is missing")
-            by_part[r.part] = r
-        for part in ("victims", "suspects"):
-            if part not in by_part:
-                raise rows[0].error("part", f"'{area}' has no row for its {part}")
-        v, s = by_part["victims"], by_part["suspects"]
+        parts = by_part(area, rows, ("victims", "suspects"))
+        v, s = parts["victims"], parts["suspects"]
         out.append(Missing(area, v.figure_id, v.words, s.figure_id, s.words))
     return tuple(out)
 

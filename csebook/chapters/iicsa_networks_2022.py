@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import fmt, stats
 from ..charts import Recorded, bounds_chart, recorded_chart
-from ..data import STATUS_LABELS, ListRow, Package
+from ..data import STATUS_LABELS, ListRow, Package, by_part
 from ..widgets import Control, StaticWidget, View
 
 
@@ -29,17 +29,8 @@ def area_row(package: Package, key: str, rows: tuple[ListRow, ...]) -> AreaRow:
     """One bullet from its list rows: the 'share' row (its words are the bullet's label) and the 'base'
     row (its words, the noun the base is counted in). Whether the share is of those recorded or of
     those not recorded is the share row's statistic in figures.csv."""
-    by_part = {}
-    for r in rows:
-        if r.part not in ("share", "base"):
-            raise r.error("part", f"'{r.part}': a bullet's rows are its 'share' and its 'base'")
-        if not r.words:
-            raise r.error("words", "the words the chart shows for the row are missing")
-        by_part[r.part] = r
-    for part in ("share", "base"):
-        if part not in by_part:
-            raise rows[0].error("part", f"'{key}' has no row for its {part}")
-    share, base = by_part["share"], by_part["base"]
+    parts = by_part(key, rows, ("share", "base"))
+    share, base = parts["share"], parts["base"]
     statistic = package.figure_quietly(share.figure_id).statistic
     if not statistic.endswith("_recorded_share"):
         raise share.error("figure_id", f"the statistic of {share.figure_id} ({statistic!r}) is not a share "
